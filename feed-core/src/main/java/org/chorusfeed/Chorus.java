@@ -1,0 +1,166 @@
+package org.chorusfeed;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Function;
+import org.chorusfeed.access.AccessTokens;
+import org.chorusfeed.changes.ChangeLog;
+import org.chorusfeed.internal.ChangeFeed;
+import org.chorusfeed.internal.StoreAccessTokens;
+import org.chorusfeed.internal.StoreMembers;
+import org.chorusfeed.internal.StoreOrganisations;
+import org.chorusfeed.internal.StorePosts;
+import org.chorusfeed.internal.StoreTimeline;
+import org.chorusfeed.member.Members;
+import org.chorusfeed.member.Organisations;
+import org.chorusfeed.post.Posts;
+import org.chorusfeed.store.Store;
+import org.chorusfeed.store.memory.InMemoryStore;
+import org.chorusfeed.store.sqlite.SqliteStore;
+import org.chorusfeed.text.TextRules;
+import org.chorusfeed.timeline.Timeline;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A hub's Chorus: its members, their posts, the one timeline and the change log, over one store.
+ * Thread-safe; open one per hub and close it when the application stops.
+ *
+ * <pre>{@code
+ * try (Chorus chorus = Chorus.builder().dataDirectory(Path.of("chorus-data")).build()) {
+ *     chorus.organisations().save(Organisation.of("baltic-lab", "Baltic Lab"));
+ *     Member ada = chorus.members().admit(NewMember.handle("ada").name("Ada Example").organisation("baltic-lab"));
+ *     chorus.posts().publish(ada.id(), "Kick-off at #BalticLab today https://example.org/kickoff");
+ *     Page<Post> page = chorus.timeline().read(TimelineQuery.latest().tag("BalticLab").limit(20));
+ * }
+ * }</pre>
+ */
+public final class Chorus implements AutoCloseable {
+    private final Store store;
+    private final Clock clock;
+    private final TextRules textRules;
+    private final ChangeFeed changes;
+    private final Members members;
+    private final Organisations organisations;
+    private final Posts posts;
+    private final Timeline timeline;
+    private final AccessTokens tokens;
+
+    private Chorus(Store store, Clock clock, TextRules textRules) {
+        this.store = store;
+        this.clock = clock;
+        this.textRules = textRules;
+        this.changes = new ChangeFeed(store);
+        this.members = new StoreMembers(store, clock);
+        this.organisations = new StoreOrganisations(store, clock);
+        this.posts = new StorePosts(store, clock, textRules);
+        this.timeline = new StoreTimeline(store);
+        this.tokens = new StoreAccessTokens(store, clock);
+    }
+
+    /** Starts configuring a Chorus. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The network's members. */
+    public Members members() {
+        return members;
+    }
+
+    /** The network's member organisations. */
+    public Organisations organisations() {
+        return organisations;
+    }
+
+    /** Publishing, editing, deleting and appreciating posts. */
+    public Posts posts() {
+        return posts;
+    }
+
+    /** The one timeline, newest first. */
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    /** The change log: replay and live subscriptions. */
+    public ChangeLog changes() {
+        return changes;
+    }
+
+    /** Personal access tokens for scripts. */
+    public AccessTokens tokens() {
+        return tokens;
+    }
+
+    /** The rules post text is checked by. */
+    public TextRules textRules() {
+        return textRules;
+    }
+
+    /** The clock every time is read from. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Stops every subscription and closes the store. */
+    @Override
+    public void close() {
+        try {
+            changes.close();
+        } finally {
+            store.close();
+        }
+    }
+
+    /** Configures a {@link Chorus}: where data lives, the clock, the text rules. */
+    public static final class Builder {
+        private @Nullable Function<Clock, Store> storeFactory;
+        private Clock clock = Clock.systemUTC();
+        private TextRules textRules = TextRules.defaults();
+
+        private Builder() {
+        }
+
+        /** Keeps data in one SQLite file ({@code chorus.db}) in this directory, created if missing: the default store. */
+        public Builder dataDirectory(Path directory) {
+            Objects.requireNonNull(directory, "directory");
+            this.storeFactory = clock -> SqliteStore.open(directory, clock);
+            return this;
+        }
+
+        /** Keeps data in memory only, lost on close: for tests. */
+        public Builder inMemory() {
+            this.storeFactory = clock -> new InMemoryStore();
+            return this;
+        }
+
+        /** Keeps data in the given store, which Chorus closes on {@link Chorus#close()}. */
+        public Builder store(Store store) {
+            Objects.requireNonNull(store, "store");
+            this.storeFactory = clock -> store;
+            return this;
+        }
+
+        /** Reads every time from this clock (default: the system clock in UTC). */
+        public Builder clock(Clock newClock) {
+            this.clock = Objects.requireNonNull(newClock, "clock");
+            return this;
+        }
+
+        /** Checks post text with these rules (default: {@link TextRules#defaults()}). */
+        public Builder textRules(TextRules rules) {
+            this.textRules = Objects.requireNonNull(rules, "textRules");
+            return this;
+        }
+
+        /** Opens the store and returns the Chorus over it. */
+        public Chorus build() {
+            if (storeFactory == null) {
+                throw new IllegalStateException(
+                        "no store configured; call dataDirectory(Path) for the embedded store, or inMemory() for tests");
+            }
+            return new Chorus(storeFactory.apply(clock), clock, textRules);
+        }
+    }
+}

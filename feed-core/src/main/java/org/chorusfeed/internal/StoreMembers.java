@@ -1,0 +1,97 @@
+package org.chorusfeed.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.chorusfeed.NoSuchMemberException;
+import org.chorusfeed.member.Member;
+import org.chorusfeed.member.MemberId;
+import org.chorusfeed.member.MemberStatus;
+import org.chorusfeed.member.Members;
+import org.chorusfeed.member.NewMember;
+import org.chorusfeed.member.ProfileUpdate;
+import org.chorusfeed.member.Role;
+import org.chorusfeed.store.Store;
+
+/** {@link Members} over a store. */
+public final class StoreMembers implements Members {
+    private final Store store;
+    private final Clock clock;
+
+    /** Members kept in this store, timed by this clock. */
+    public StoreMembers(Store store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public Member admit(NewMember member) {
+        return store.insertMember(member, MemberStatus.ACTIVE, clock.instant());
+    }
+
+    @Override
+    public Member invite(NewMember member) {
+        return store.insertMember(member, MemberStatus.INVITED, clock.instant());
+    }
+
+    @Override
+    public Member accept(MemberId id) {
+        Member member = get(id);
+        if (member.status() != MemberStatus.INVITED) {
+            throw new IllegalStateException("member @" + member.handle() + " is " + member.status().name().toLowerCase()
+                    + ", not invited; only an invitation can be accepted");
+        }
+        return store.updateMember(member.withStatus(MemberStatus.ACTIVE), clock.instant());
+    }
+
+    @Override
+    public Member suspend(MemberId id) {
+        Member member = get(id);
+        if (member.status() == MemberStatus.SUSPENDED) {
+            return member;
+        }
+        return store.updateMember(member.withStatus(MemberStatus.SUSPENDED), clock.instant());
+    }
+
+    @Override
+    public Member reinstate(MemberId id) {
+        Member member = get(id);
+        if (member.status() != MemberStatus.SUSPENDED) {
+            return member;
+        }
+        return store.updateMember(member.withStatus(MemberStatus.ACTIVE), clock.instant());
+    }
+
+    @Override
+    public Member changeRole(MemberId id, Role role) {
+        Member member = get(id);
+        return member.role() == role ? member : store.updateMember(member.withRole(role), clock.instant());
+    }
+
+    @Override
+    public Member updateProfile(MemberId id, ProfileUpdate update) {
+        Member member = get(id);
+        Member updated = update.applyTo(member);
+        return updated.equals(member) ? member : store.updateMember(updated, clock.instant());
+    }
+
+    @Override
+    public Member get(MemberId id) {
+        return store.findMember(id).orElseThrow(() -> new NoSuchMemberException(id.toString()));
+    }
+
+    @Override
+    public Optional<Member> find(MemberId id) {
+        return store.findMember(id);
+    }
+
+    @Override
+    public Optional<Member> findByHandle(String handle) {
+        return store.findMemberByHandle(handle);
+    }
+
+    @Override
+    public List<Member> list() {
+        return store.members();
+    }
+}

@@ -1,0 +1,79 @@
+package org.chorusfeed.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.chorusfeed.member.Member;
+import org.chorusfeed.member.MemberId;
+import org.chorusfeed.post.Post;
+import org.chorusfeed.post.PostId;
+import org.chorusfeed.store.PostSelection;
+import org.chorusfeed.store.Store;
+import org.chorusfeed.timeline.Page;
+import org.chorusfeed.timeline.Timeline;
+import org.chorusfeed.timeline.TimelineQuery;
+
+/**
+ * {@link Timeline} over a store: keyset pages by post id. A page reads one row more than it shows to learn
+ * whether more lie beyond it, and probes one row on the other side of its cursor; never an offset.
+ */
+public final class StoreTimeline implements Timeline {
+    private final Store store;
+
+    /** The timeline of this store. */
+    public StoreTimeline(Store store) {
+        this.store = store;
+    }
+
+    @Override
+    public Page<Post> read(TimelineQuery query) {
+        Optional<PostId> before = query.before().map(Cursors::decode);
+        Optional<PostId> after = query.after().map(Cursors::decode);
+        Optional<MemberId> author = Optional.empty();
+        if (query.member().isPresent()) {
+            Optional<Member> member = store.findMemberByHandle(query.member().get());
+            if (member.isEmpty()) {
+                return new Page<>(List.of(), Optional.empty(), Optional.empty());
+            }
+            author = member.map(Member::id);
+        }
+        PostSelection selection = new PostSelection(before, after, query.limit() + 1, author, query.organisation(),
+                query.tag().map(t -> t.toLowerCase(Locale.ROOT)), query.includeReplies(), query.source());
+        List<Post> rows = store.posts(selection);
+        boolean more = rows.size() > query.limit();
+        List<Post> items = new ArrayList<>(more ? rows.subList(0, query.limit()) : rows);
+        if (after.isPresent()) {
+            Collections.reverse(items);
+            return new Page<>(items, olderIfAny(items, selection), more ? newerCursor(items) : Optional.empty());
+        }
+        Optional<String> next = more ? olderCursor(items) : Optional.empty();
+        Optional<String> prev = before.isPresent() ? newerIfAny(items, selection) : Optional.empty();
+        return new Page<>(items, next, prev);
+    }
+
+    private static Optional<String> olderCursor(List<Post> items) {
+        return items.isEmpty() ? Optional.empty() : Optional.of(Cursors.encode(items.get(items.size() - 1).id()));
+    }
+
+    private static Optional<String> newerCursor(List<Post> items) {
+        return items.isEmpty() ? Optional.empty() : Optional.of(Cursors.encode(items.get(0).id()));
+    }
+
+    private Optional<String> olderIfAny(List<Post> items, PostSelection selection) {
+        PostId bound = items.isEmpty() ? selection.after().orElseThrow().next() : items.get(items.size() - 1).id();
+        boolean exists = !store.posts(selection.range(Optional.of(bound), Optional.empty(), 1)).isEmpty();
+        return exists ? Optional.of(Cursors.encode(bound)) : Optional.empty();
+    }
+
+    private Optional<String> newerIfAny(List<Post> items, PostSelection selection) {
+        PostId bound = items.isEmpty() ? previous(selection.before().orElseThrow()) : items.get(0).id();
+        boolean exists = !store.posts(selection.range(Optional.empty(), Optional.of(bound), 1)).isEmpty();
+        return exists ? Optional.of(Cursors.encode(bound)) : Optional.empty();
+    }
+
+    private static PostId previous(PostId id) {
+        return id.value() > 1 ? new PostId(id.value() - 1) : id;
+    }
+}

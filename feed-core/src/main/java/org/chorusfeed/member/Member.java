@@ -1,0 +1,54 @@
+package org.chorusfeed.member;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A person in the network.
+ *
+ * @param id           stable internal id
+ * @param handle       unique handle, as in {@code @ada}
+ * @param name         display name
+ * @param organisation slug of the organisation they belong to, if any
+ * @param bio          a few lines about what they do (may be empty)
+ * @param links        up to five links (http or https)
+ * @param blogFeedUrl  their own blog's feed or page, imported into the timeline
+ * @param role         member or admin
+ * @param status       invited, active or suspended
+ * @param joinedAt     when they were admitted or invited
+ */
+public record Member(MemberId id, String handle, String name, Optional<String> organisation, String bio,
+        List<URI> links, Optional<URI> blogFeedUrl, Role role, MemberStatus status, Instant joinedAt) {
+
+    /** Checks every field. */
+    public Member {
+        Names.requireHandle(handle);
+        name = Names.requireName("member name", name);
+        organisation.ifPresent(slug -> Names.requireSlug("organisation slug", slug));
+        bio = Names.requireBio(bio);
+        links = Names.requireLinks(links);
+        blogFeedUrl.ifPresent(url -> Names.requireWebUrl("blog feed URL", url));
+    }
+
+    /** Whether this member may post, edit and appreciate now. */
+    public boolean isActive() {
+        return status == MemberStatus.ACTIVE;
+    }
+
+    /** Whether this member is a hub admin. */
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
+    /** A copy with another status. */
+    public Member withStatus(MemberStatus newStatus) {
+        return new Member(id, handle, name, organisation, bio, links, blogFeedUrl, role, newStatus, joinedAt);
+    }
+
+    /** A copy with another role. */
+    public Member withRole(Role newRole) {
+        return new Member(id, handle, name, organisation, bio, links, blogFeedUrl, newRole, status, joinedAt);
+    }
+}
