@@ -108,11 +108,19 @@ public final class SegmentSpans {
                 throw malformed(spans, i, "span " + from + "-" + to + " must start at or after " + covered
                         + ", end after its start and end within the text's " + text.length() + " chars");
             }
+            if (splitsSurrogatePair(text, from) || splitsSurrogatePair(text, to)) {
+                throw malformed(spans, i, "span " + from + "-" + to + " cuts a character in half");
+            }
             count += from > covered ? 2 : 1;
             covered = to;
             i = after + 1;
         }
         return covered < text.length() ? count + 1 : count;
+    }
+
+    private static boolean splitsSurrogatePair(String text, int at) {
+        return at > 0 && at < text.length() && Character.isHighSurrogate(text.charAt(at - 1))
+                && Character.isLowSurrogate(text.charAt(at));
     }
 
     private static Segment span(char kind, String text, int from, int to, String spans) {

@@ -56,6 +56,14 @@ class SegmentSpansTest {
     }
 
     @Test
+    void decode_spanCuttingAnEmojiInHalf_isRefused() {
+        String text = "\uD83D\uDC4B #hi";
+
+        assertThatIllegalArgumentException().isThrownBy(() -> SegmentSpans.decode(text, "t1-6"))
+                .withMessage("spans \"t1-6\" are malformed at index 0: span 1-6 cuts a character in half");
+    }
+
+    @Test
     void decode_returnsAnUnmodifiableList() {
         List<Segment> segments = SegmentSpans.decode(TEXT, "l4-25");
 
