@@ -143,6 +143,11 @@ public final class TextRules {
                 throw new TextRuleException(TextRuleException.Reason.CONTROL_CHARACTER, "post text contains "
                         + what + " at position " + position + "; only line breaks are allowed");
             }
+            if (Character.getType(c) == Character.SURROGATE) {
+                throw new TextRuleException(TextRuleException.Reason.CONTROL_CHARACTER, "post text contains the "
+                        + "unpaired surrogate " + codePoint(c) + " at position " + position
+                        + "; it is not a character and cannot be stored, so send well-formed Unicode");
+            }
             if (Segmenter.isBidiControl(c)) {
                 throw new TextRuleException(TextRuleException.Reason.BIDI_CONTROL, "post text contains the "
                         + "bidirectional control character " + codePoint(c) + " at position " + position

@@ -234,6 +234,20 @@ class TextRulesTest {
         assertThat(e).hasMessage("post text contains a tab (U+0009) at position 6; only line breaks are allowed");
     }
 
+    @ParameterizedTest(name = "U+{0}")
+    @ValueSource(strings = {"D800", "DBFF", "DC00", "DFFF"})
+    void parse_unpairedSurrogate_isRefusedBecauseItCannotBeStored(String hex) {
+        TextRuleException e = refusal("ab" + (char) Integer.parseInt(hex, 16) + "cd");
+
+        assertThat(e.reason()).isEqualTo(Reason.CONTROL_CHARACTER);
+        assertThat(e).hasMessageStartingWith("post text contains the unpaired surrogate U+" + hex + " at position 3;");
+    }
+
+    @Test
+    void parse_pairedSurrogates_areOneCharacter() {
+        assertThat(parse("ab\uD83D\uDE00cd").text()).isEqualTo("ab\uD83D\uDE00cd");
+    }
+
     @Test
     void parse_controlCharacterAfterEmoji_countsPositionInCharactersNotChars() {
         TextRuleException e = refusal(FAMILY + "\u0007");
