@@ -1,0 +1,108 @@
+package org.chorusfeed.servlet.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+import org.chorusfeed.Chorus;
+import org.chorusfeed.member.Member;
+import org.chorusfeed.member.NewMember;
+import org.chorusfeed.member.Organisation;
+import org.chorusfeed.member.Role;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** What hub admins do: organisations, admitting members, their tokens, suspending and reinstating. */
+final class AdminRoutes {
+    private final Chorus chorus;
+
+    AdminRoutes(Chorus chorus) {
+        this.chorus = chorus;
+    }
+
+    void addTo(RouteTable.Builder table) {
+        table.add("GET", "/api/admin/organisations", Access.ADMIN, this::organisations)
+                .add("POST", "/api/admin/organisations", Access.ADMIN, this::saveOrganisation)
+                .add("POST", "/api/admin/members", Access.ADMIN, this::admit)
+                .add("POST", "/api/admin/members/{handle}/tokens", Access.ADMIN, this::issueToken)
+                .add("DELETE", "/api/admin/members/{handle}/tokens/{id}", Access.ADMIN, this::revokeToken)
+                .add("POST", "/api/admin/members/{handle}/suspend", Access.ADMIN, this::suspend)
+                .add("POST", "/api/admin/members/{handle}/reinstate", Access.ADMIN, this::reinstate);
+    }
+
+    private void organisations(Exchange x) throws IOException {
+        ObjectNode node = Representations.object();
+        ArrayNode items = node.putArray("items");
+        for (Organisation organisation : chorus.organisations().list()) {
+            items.add(Representations.organisation(organisation));
+        }
+        x.response().setHeader("Cache-Control", "private, no-store");
+        x.json(HttpServletResponse.SC_OK, node);
+    }
+
+    private void saveOrganisation(Exchange x) throws IOException {
+        JsonBody body = x.body("slug", "name", "website");
+        Organisation organisation = Organisation.of(body.requiredString("slug"), body.requiredString("name"));
+        Optional<String> website = body.optionalString("website");
+        if (website.isPresent()) {
+            organisation = organisation.withWebsite(JsonBody.uri("website", website.get()));
+        }
+        boolean existed = chorus.organisations().find(organisation.slug()).isPresent();
+        Organisation saved = chorus.organisations().save(organisation);
+        x.json(existed ? HttpServletResponse.SC_OK : HttpServletResponse.SC_CREATED, Representations.organisation(saved));
+    }
+
+    private void admit(Exchange x) throws IOException {
+        JsonBody body = x.body("handle", "name", "organisation", "role");
+        NewMember member = NewMember.handle(body.requiredString("handle")).name(body.requiredString("name"));
+        Optional<String> organisation = body.optionalString("organisation");
+        if (organisation.isPresent()) {
+            member = member.organisation(organisation.get());
+        }
+        Optional<String> role = body.optionalString("role");
+        if (role.isPresent()) {
+            member = member.role(role(role.get()));
+        }
+        Member admitted = chorus.members().admit(member);
+        x.response().setHeader("Location", Mount.basePath(x.request()) + "/api/members/" + admitted.handle());
+        x.json(HttpServletResponse.SC_CREATED, Representations.member(admitted, new Directory(chorus)));
+    }
+
+    private void issueToken(Exchange x) throws IOException {
+        Member member = MemberRoutes.byHandle(chorus, x.parameter("handle"));
+        String label = "issued by @" + x.member().handle();
+        if (hasBody(x)) {
+            label = x.body("label").optionalString("label").orElse(label);
+        }
+        MemberRoutes.issued(x, chorus.tokens().issue(member.id(), label));
+    }
+
+    private void revokeToken(Exchange x) {
+        MemberRoutes.revoke(chorus, x, MemberRoutes.byHandle(chorus, x.parameter("handle")));
+    }
+
+    private void suspend(Exchange x) throws IOException {
+        Member member = MemberRoutes.byHandle(chorus, x.parameter("handle"));
+        x.json(HttpServletResponse.SC_OK, Representations.member(chorus.members().suspend(member.id()),
+                new Directory(chorus)));
+    }
+
+    private void reinstate(Exchange x) throws IOException {
+        Member member = MemberRoutes.byHandle(chorus, x.parameter("handle"));
+        x.json(HttpServletResponse.SC_OK, Representations.member(chorus.members().reinstate(member.id()),
+                new Directory(chorus)));
+    }
+
+    private static boolean hasBody(Exchange x) {
+        return x.request().getContentLengthLong() > 0 || x.request().getHeader("Transfer-Encoding") != null;
+    }
+
+    private static Role role(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "member" -> Role.MEMBER;
+            case "admin" -> Role.ADMIN;
+            default -> throw new ProblemException(ProblemType.INVALID_REQUEST, "role is '" + JsonBody.printable(value)
+                    + "'; give member or admin").with("field", "role");
+        };
+    }
+}

@@ -1,0 +1,163 @@
+package org.chorusfeed.servlet.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.chorusfeed.Chorus;
+import org.chorusfeed.NoSuchMemberException;
+import org.chorusfeed.access.AccessToken;
+import org.chorusfeed.access.IssuedToken;
+import org.chorusfeed.member.Member;
+import org.chorusfeed.member.ProfileUpdate;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The directory, profiles, the signed-in member's own profile and tokens, and the session for the widget. */
+final class MemberRoutes {
+    private final Chorus chorus;
+    private final Csrf csrf;
+
+    MemberRoutes(Chorus chorus, Csrf csrf) {
+        this.chorus = chorus;
+        this.csrf = csrf;
+    }
+
+    void addTo(RouteTable.Builder table) {
+        table.add("GET", "/api/members", Access.READ, this::list)
+                .add("GET", "/api/members/{handle}", Access.READ, this::profile)
+                .add("GET", "/api/me", Access.MEMBER, this::me)
+                .add("PATCH", "/api/me", Access.MEMBER, this::updateMe)
+                .add("GET", "/api/me/tokens", Access.MEMBER, this::myTokens)
+                .add("POST", "/api/me/tokens", Access.MEMBER, this::issueMyToken)
+                .add("DELETE", "/api/me/tokens/{id}", Access.MEMBER, this::revokeMyToken)
+                .add("GET", "/api/session", Access.ANYONE, this::session);
+    }
+
+    private void list(Exchange x) throws IOException {
+        Directory directory = new Directory(chorus);
+        ObjectNode node = Representations.object();
+        ArrayNode items = node.putArray("items");
+        for (Member member : chorus.members().list()) {
+            items.add(Representations.member(member, directory));
+        }
+        x.jsonTagged(node, "no-cache");
+    }
+
+    private void profile(Exchange x) throws IOException {
+        Member member = byHandle(chorus, x.parameter("handle"));
+        x.jsonTagged(Representations.member(member, new Directory(chorus)), "no-cache");
+    }
+
+    private void me(Exchange x) throws IOException {
+        x.response().setHeader("Cache-Control", "private, no-store");
+        x.json(HttpServletResponse.SC_OK, Representations.member(x.member(), new Directory(chorus)));
+    }
+
+    private void updateMe(Exchange x) throws IOException {
+        Member member = x.member();
+        JsonBody body = x.body("name", "organisation", "bio", "links", "blogFeedUrl");
+        ProfileUpdate update = ProfileUpdate.none();
+        if (body.optionalString("name").isPresent()) {
+            update = update.name(body.optionalString("name").get());
+        }
+        if (body.has("organisation")) {
+            Optional<String> organisation = body.optionalString("organisation");
+            update = organisation.isPresent() ? update.organisation(organisation.get()) : update.noOrganisation();
+        }
+        if (body.optionalString("bio").isPresent()) {
+            update = update.bio(body.optionalString("bio").get());
+        }
+        Optional<List<String>> links = body.optionalStrings("links");
+        if (links.isPresent()) {
+            List<URI> uris = new ArrayList<>();
+            for (String link : links.get()) {
+                uris.add(JsonBody.uri("links", link));
+            }
+            update = update.links(uris);
+        }
+        if (body.has("blogFeedUrl")) {
+            Optional<String> blog = body.optionalString("blogFeedUrl");
+            update = blog.isPresent() ? update.blogFeedUrl(JsonBody.uri("blogFeedUrl", blog.get())) : update.noBlogFeedUrl();
+        }
+        Member updated = chorus.members().updateProfile(member.id(), update);
+        x.json(HttpServletResponse.SC_OK, Representations.member(updated, new Directory(chorus)));
+    }
+
+    private void myTokens(Exchange x) throws IOException {
+        x.response().setHeader("Cache-Control", "private, no-store");
+        x.json(HttpServletResponse.SC_OK, tokens(chorus.tokens().list(x.member().id())));
+    }
+
+    private void issueMyToken(Exchange x) throws IOException {
+        Member member = x.member();
+        String label = x.body("label").requiredString("label");
+        issued(x, chorus.tokens().issue(member.id(), label));
+    }
+
+    private void revokeMyToken(Exchange x) {
+        revoke(chorus, x, x.member());
+    }
+
+    /**
+     * {@code GET /api/session}: who the widget's page is signed in as, a CSRF token for cookie writes, and the
+     * text rules the composer counts by. Never cached, never shared across origins with credentials unless the
+     * origin is allow-listed.
+     */
+    private void session(Exchange x) throws IOException {
+        x.response().setHeader("Cache-Control", "private, no-store");
+        Caller caller = x.caller();
+        ObjectNode node = Representations.object();
+        Optional<Member> member = caller.member();
+        if (member.isPresent()) {
+            node.set("member", Representations.member(member.get(), new Directory(chorus)));
+        } else {
+            node.putNull("member");
+        }
+        if (caller.via() == Caller.Via.RESOLVER) {
+            node.put("csrf", csrf.token(x.request()));
+        } else {
+            node.putNull("csrf");
+        }
+        node.put("maxLength", chorus.textRules().maxLength());
+        node.put("urlLength", chorus.textRules().urlLength());
+        x.json(HttpServletResponse.SC_OK, node);
+    }
+
+    static ObjectNode tokens(List<AccessToken> tokens) {
+        ObjectNode node = Representations.object();
+        ArrayNode items = node.putArray("items");
+        for (AccessToken token : tokens) {
+            items.add(Representations.token(token));
+        }
+        return node;
+    }
+
+    /** Answers 201 with a new token's secret, shown this once. */
+    static void issued(Exchange x, IssuedToken issued) throws IOException {
+        ObjectNode node = Representations.token(issued.token());
+        node.put("token", issued.secret());
+        x.response().setHeader("Cache-Control", "no-store");
+        x.json(HttpServletResponse.SC_CREATED, node);
+    }
+
+    /** Revokes the member's token named by the {@code id} parameter; 404 when they have no such active token. */
+    static void revoke(Chorus chorus, Exchange x, Member owner) {
+        String id = x.parameter("id");
+        long tokenId = -1;
+        if (id.length() <= 18 && id.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            tokenId = Long.parseLong(id);
+        }
+        if (tokenId < 0 || !chorus.tokens().revoke(owner.id(), tokenId)) {
+            throw new ProblemException(ProblemType.TOKEN_NOT_FOUND, "@" + owner.handle() + " has no active token '"
+                    + JsonBody.printable(id) + "'; list the tokens to see their ids");
+        }
+        x.noContent();
+    }
+
+    static Member byHandle(Chorus chorus, String handle) {
+        return chorus.members().findByHandle(handle).orElseThrow(() -> new NoSuchMemberException("@" + handle));
+    }
+}

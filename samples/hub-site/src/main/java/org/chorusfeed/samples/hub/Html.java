@@ -1,0 +1,24 @@
+package org.chorusfeed.samples.hub;
+
+/** Escapes text for HTML, in element content and in quoted attribute values alike. */
+final class Html {
+    private Html() {
+    }
+
+    /** The text with {@code & < > " '} replaced by character references, safe in content and quoted attributes. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,132 @@
+package org.chorusfeed.samples.hub;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the demo hub runs: where it listens, where its data lives, whether demo sign-in is on, and the admin's
+ * bearer token. Read from the environment by {@link #fromEnvironment(Map)}; tests build one with
+ * {@link #forTest(Path)}.
+ *
+ * @param host          the address to listen on ({@code HOST}, default {@code localhost}: the demo lets anyone
+ *                      act as any member, so it is not offered to the network unless asked for)
+ * @param port          the hub's port ({@code PORT}, default 8080; 0 picks a free one)
+ * @param secondPort    the port of the second origin that embeds the widget read-only ({@code SECOND_PORT},
+ *                      default {@code PORT + 1}, or a free one when {@code PORT} is 0)
+ * @param dataDirectory where the store lives ({@code CHORUS_DATA}, default {@code ./chorus-data})
+ * @param demo          whether the demo sign-in is on and an empty store is seeded ({@code CHORUS_DEMO}, default on)
+ * @param adminToken    a bearer secret that acts as the hub admin ({@code CHORUS_ADMIN_TOKEN}; no default)
+ */
+public record HubConfig(String host, int port, int secondPort, Path dataDirectory, boolean demo,
+        Optional<String> adminToken) {
+
+    /** Shortest admin token accepted: a bearer secret must not be guessable. */
+    public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
+
+    /** Checks every field. */
+    public HubConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(adminToken, "adminToken");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("HOST is empty; give an address to listen on, like localhost or 0.0.0.0");
+        }
+        requirePort("PORT", port);
+        requirePort("SECOND_PORT", secondPort);
+        if (port != 0 && port == secondPort) {
+            throw new IllegalArgumentException("SECOND_PORT is " + secondPort + ", the same as PORT; the second origin needs "
+                    + "a port of its own");
+        }
+        adminToken.ifPresent(HubConfig::requireAdminToken);
+    }
+
+    /**
+     * Reads the configuration from environment variables: {@code HOST}, {@code PORT}, {@code SECOND_PORT},
+     * {@code CHORUS_DATA}, {@code CHORUS_DEMO} and {@code CHORUS_ADMIN_TOKEN}.
+     *
+     * <pre>{@code
+     * HubConfig config = HubConfig.fromEnvironment(System.getenv());
+     * }</pre>
+     */
+    public static HubConfig fromEnvironment(Map<String, String> env) {
+        String host = value(env, "HOST").orElse("localhost");
+        int port = value(env, "PORT").map(v -> parsePort("PORT", v)).orElse(8080);
+        int secondPort = value(env, "SECOND_PORT").map(v -> parsePort("SECOND_PORT", v))
+                .orElseGet(() -> defaultSecondPort(port));
+        Path data = Path.of(value(env, "CHORUS_DATA").orElse("chorus-data"));
+        boolean demo = value(env, "CHORUS_DEMO").map(HubConfig::parseSwitch).orElse(true);
+        Optional<String> adminToken = value(env, "CHORUS_ADMIN_TOKEN");
+        return new HubConfig(host, port, secondPort, data, demo, adminToken);
+    }
+
+    /** A hub on free ports of localhost with demo mode on and no admin token, keeping its data in this directory. */
+    public static HubConfig forTest(Path dataDirectory) {
+        return new HubConfig("localhost", 0, 0, dataDirectory, true, Optional.empty());
+    }
+
+    /** A copy with this admin token. */
+    public HubConfig withAdminToken(String token) {
+        return new HubConfig(host, port, secondPort, dataDirectory, demo, Optional.of(token));
+    }
+
+    /** A copy with demo mode on or off. */
+    public HubConfig withDemo(boolean on) {
+        return new HubConfig(host, port, secondPort, dataDirectory, on, adminToken);
+    }
+
+    /** Never prints the admin token. */
+    @Override
+    public String toString() {
+        return "HubConfig[host=" + host + ", port=" + port + ", secondPort=" + secondPort + ", dataDirectory="
+                + dataDirectory + ", demo=" + demo + ", adminToken=" + (adminToken.isPresent() ? "(set)" : "(none)") + "]";
+    }
+
+    private static int defaultSecondPort(int port) {
+        if (port == 0) {
+            return 0;
+        }
+        if (port == 65535) {
+            throw new IllegalArgumentException("PORT is 65535, so PORT + 1 is no port; set SECOND_PORT as well");
+        }
+        return port + 1;
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private static int parsePort(String name, String value) {
+        try {
+            return requirePort(name, Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " is '" + value + "'; give a port number from 0 to 65535", e);
+        }
+    }
+
+    private static int requirePort(String name, int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(name + " is " + port + "; give a port number from 0 to 65535");
+        }
+        return port;
+    }
+
+    private static boolean parseSwitch(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "on", "true", "yes", "1" -> true;
+            case "off", "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException("CHORUS_DEMO is '" + value + "'; give on or off");
+        };
+    }
+
+    private static void requireAdminToken(String token) {
+        if (token.length() < MIN_ADMIN_TOKEN_LENGTH || token.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+            throw new IllegalArgumentException("CHORUS_ADMIN_TOKEN has " + token.length() + " characters; give at least "
+                    + MIN_ADMIN_TOKEN_LENGTH + " printable ASCII characters without spaces (for example the output of "
+                    + "`openssl rand -hex 32`)");
+        }
+    }
+}

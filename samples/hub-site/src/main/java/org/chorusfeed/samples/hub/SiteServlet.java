@@ -1,0 +1,47 @@
+package org.chorusfeed.samples.hub;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.chorusfeed.Chorus;
+
+/**
+ * The hub's own pages, as any organisation's site has them: home, "Our network" and events, each embedding the
+ * Chorus widget; anything else is a friendly 404.
+ */
+final class SiteServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    private final transient PageLayout layout;
+    private final transient NetworkPage network;
+    private final transient SitePage home = new SitePage("Home",
+            "Makers, researchers, founders and designers around the Kiel Fjord, and what they are working on.",
+            SitePage.Section.HOME, Template.resource("pages/home.html"));
+    private final transient SitePage events = new SitePage("Events",
+            "Demo nights, open lab days, talks and workshops in the Förde Innovation Network.",
+            SitePage.Section.EVENTS, Template.resource("pages/events.html"));
+
+    SiteServlet(Chorus chorus, PageLayout layout) {
+        this.layout = layout;
+        this.network = new NetworkPage(chorus);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        switch (path) {
+            case "/", "/index.html" -> layout.write(request, response, HttpServletResponse.SC_OK, home);
+            case "/events.html" -> layout.write(request, response, HttpServletResponse.SC_OK, events);
+            case "/network.html" -> layout.write(request, response, HttpServletResponse.SC_OK,
+                    network.render(request.getParameter("org")));
+            default -> layout.write(request, response, HttpServletResponse.SC_NOT_FOUND, notFound());
+        }
+    }
+
+    static SitePage notFound() {
+        return new SitePage("Page not found", "This page does not exist.", SitePage.Section.NONE,
+                "<h1>Page not found</h1><p class=\"lead\">There is no page at this address. "
+                        + "Try the <a href=\"/\">home page</a> or <a href=\"/network.html\">our network</a>.</p>");
+    }
+}
