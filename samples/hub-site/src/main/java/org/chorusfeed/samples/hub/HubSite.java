@@ -52,6 +52,8 @@ import org.slf4j.LoggerFactory;
 public final class HubSite {
     /** The hub's name, in feeds and pages. */
     public static final String TITLE = "Förde Innovation Network";
+    /** The name the Chorus servlet is registered under. */
+    static final String CHORUS_SERVLET = "chorus";
 
     private static final Logger LOG = LoggerFactory.getLogger(HubSite.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
@@ -167,7 +169,7 @@ public final class HubSite {
                 .memberResolver(demo ? DemoSession.memberResolver() : MemberResolver.none())
                 .hubTitle(TITLE)
                 .build();
-        ServletHolder chorusServlet = new ServletHolder("chorus", new ChorusServlet(chorusConfig));
+        ServletHolder chorusServlet = new ServletHolder(CHORUS_SERVLET, new ChorusServlet(chorusConfig));
         chorusServlet.setAsyncSupported(true);
         context.addServlet(chorusServlet, "/chorus/*");
 

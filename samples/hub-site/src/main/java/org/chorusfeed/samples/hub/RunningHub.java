@@ -3,6 +3,7 @@ package org.chorusfeed.samples.hub;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.chorusfeed.Chorus;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -59,12 +60,25 @@ public final class RunningHub implements AutoCloseable {
             return;
         }
         try {
+            endLiveStreams();
             server.stop();
         } catch (Exception e) {
             LOG.warn("Jetty did not stop cleanly", e);
         } finally {
             chorus.close();
             LOG.info("Hub stopped");
+        }
+    }
+
+    /**
+     * Live streams stay open until the Chorus servlet is destroyed, which Jetty does only after its graceful
+     * phase, so that phase would wait out its whole timeout; stopping the servlet first ends them at once.
+     */
+    private void endLiveStreams() throws Exception {
+        for (ServletHolder holder : server.getContainedBeans(ServletHolder.class)) {
+            if (HubSite.CHORUS_SERVLET.equals(holder.getName())) {
+                holder.stop();
+            }
         }
     }
 
