@@ -71,7 +71,10 @@ describe('a reader of the timeline', { skip }, () => {
       const root = document.querySelector('chorus-feed').shadowRoot;
       return [...root.querySelectorAll('article')].indexOf(root.activeElement);
     });
-    assert.equal(focus, 20, 'focus moves to the first post loaded');
+    // Scrolling near the end also loads older pages by itself, and on a slow machine such a load may
+    // already be under way when the button is pressed: focus then goes to the first post of the page
+    // that load brings. Either way it lands on the first post of a page loaded after the first one.
+    assert.ok(focus >= 20 && focus % 20 === 0, `focus moves to the first post of a newly loaded page (was article ${focus + 1})`);
     session.check();
   });
 });

@@ -52,7 +52,7 @@ header>:not([part~=author]),footer,[part~=reply-context],[part~=end],[part~=filt
 .sk{height:6em;margin:var(--_s) 0;border-radius:var(--_r);background:var(--_raised)}
 @media(prefers-reduced-motion:no-preference){.sk{animation:k 1.2s ease-in-out infinite alternate}}
 @keyframes k{to{opacity:.4}}
-[part~=older]{display:block;margin:var(--_s) auto}`;
+[part~=older]{display:block;margin:var(--_s) auto;overflow-anchor:none}`;
 
 const sheets = new Map();
 

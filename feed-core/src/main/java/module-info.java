@@ -21,4 +21,6 @@ module org.chorusfeed.core {
     exports org.chorusfeed.store;
     exports org.chorusfeed.access;
     exports org.chorusfeed.syndication;
+    exports org.chorusfeed.outside;
+    exports org.chorusfeed.blogs;
 }
