@@ -15,9 +15,11 @@ import tools.jackson.databind.node.ObjectNode;
 /** What hub admins do: organisations, admitting members, their tokens, suspending and reinstating. */
 final class AdminRoutes {
     private final Chorus chorus;
+    private final People people;
 
-    AdminRoutes(Chorus chorus) {
+    AdminRoutes(Chorus chorus, People people) {
         this.chorus = chorus;
+        this.people = people;
     }
 
     void addTo(RouteTable.Builder table) {
@@ -65,7 +67,7 @@ final class AdminRoutes {
         }
         Member admitted = chorus.members().admit(member);
         x.response().setHeader("Location", Mount.basePath(x.request()) + "/api/members/" + admitted.handle());
-        x.json(HttpServletResponse.SC_CREATED, Representations.member(admitted, new Directory(chorus)));
+        x.json(HttpServletResponse.SC_CREATED, Representations.member(admitted, new Directory(chorus, people)));
     }
 
     private void issueToken(Exchange x) throws IOException {
@@ -84,13 +86,13 @@ final class AdminRoutes {
     private void suspend(Exchange x) throws IOException {
         Member member = MemberRoutes.byHandle(chorus, x.parameter("handle"));
         x.json(HttpServletResponse.SC_OK, Representations.member(chorus.members().suspend(member.id()),
-                new Directory(chorus)));
+                new Directory(chorus, people)));
     }
 
     private void reinstate(Exchange x) throws IOException {
         Member member = MemberRoutes.byHandle(chorus, x.parameter("handle"));
         x.json(HttpServletResponse.SC_OK, Representations.member(chorus.members().reinstate(member.id()),
-                new Directory(chorus)));
+                new Directory(chorus, people)));
     }
 
     private static boolean hasBody(Exchange x) {

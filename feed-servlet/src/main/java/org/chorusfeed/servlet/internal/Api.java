@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The servlet's inside: finds the route, answers CORS, recognises the caller, enforces access, rate limits and
  * CSRF for writes, runs the route and turns failures into problems. Owns the change-log subscription, the
- * timeline cache and the live stream, and stops them on {@link #close()}.
+ * timeline cache, the members and organisations cache and the live stream, and stops them on {@link #close()}.
  */
 public final class Api implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Api.class);
@@ -47,17 +47,21 @@ public final class Api implements AutoCloseable {
         this.addressLimiter = new RateLimiter(config.writesPerMinutePerAddress(), clock, 100_000);
         this.varyOrigin = !config.allowedOrigins().isEmpty();
         TimelineCache cache = new TimelineCache(org.chorusfeed.timeline.TimelineQuery.MAX_LIMIT);
+        People people = new People(chorus);
         this.fanOut = new ChangeFanOut(chorus.changes());
-        this.streams = new StreamHub(chorus, config.maxStreamConnections(), config.heartbeatInterval());
+        this.streams = new StreamHub(chorus, people, config.maxStreamConnections(), config.heartbeatInterval());
+        // People before the timeline cache: a page rendered for the cache's new generation must not meet a
+        // member or organisation from before the change.
+        fanOut.addFirst(people::invalidate);
         fanOut.addFirst(change -> cache.invalidate());
         fanOut.add(streams);
         RouteTable.Builder table = RouteTable.builder();
-        new TimelineRoutes(chorus, cache).addTo(table);
-        new PostRoutes(chorus).addTo(table);
-        new MemberRoutes(chorus, csrf).addTo(table);
-        new AdminRoutes(chorus).addTo(table);
+        new TimelineRoutes(chorus, cache, people).addTo(table);
+        new PostRoutes(chorus, people).addTo(table);
+        new MemberRoutes(chorus, csrf, people).addTo(table);
+        new AdminRoutes(chorus, people).addTo(table);
         new StreamRoutes(chorus, streams, config.streamQueueCapacity()).addTo(table);
-        new FeedRoutes(config).addTo(table);
+        new FeedRoutes(config, people).addTo(table);
         new DocumentRoutes(widget).addTo(table);
         this.routes = table.build();
         fanOut.start();

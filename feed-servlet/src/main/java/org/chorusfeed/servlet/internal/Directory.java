@@ -11,25 +11,25 @@ import org.chorusfeed.post.Post;
 import org.chorusfeed.post.PostId;
 
 /**
- * Members, organisations and replied-to posts looked up while rendering one response, each at most once. Not
- * thread-safe: one per response.
+ * Members, organisations and replied-to posts looked up while rendering one response: members and organisations
+ * from the servlet-wide {@link People}, posts each at most once. Not thread-safe: one per response.
  */
 final class Directory {
     private final Chorus chorus;
-    private final Map<MemberId, Optional<Member>> members = new HashMap<>();
-    private final Map<String, Optional<Organisation>> organisations = new HashMap<>();
+    private final People people;
     private final Map<PostId, Optional<Post>> posts = new HashMap<>();
 
-    Directory(Chorus chorus) {
+    Directory(Chorus chorus, People people) {
         this.chorus = chorus;
+        this.people = people;
     }
 
     Optional<Member> member(MemberId id) {
-        return members.computeIfAbsent(id, chorus.members()::find);
+        return people.member(id);
     }
 
     Optional<Organisation> organisation(String slug) {
-        return organisations.computeIfAbsent(slug, chorus.organisations()::find);
+        return people.organisation(slug);
     }
 
     Optional<Post> post(PostId id) {
@@ -39,10 +39,5 @@ final class Directory {
     /** Remembers a post already read, so a reply to it on the same page costs no lookup. */
     void remember(Post post) {
         posts.putIfAbsent(post.id(), Optional.of(post));
-    }
-
-    /** Remembers a member already read. */
-    void remember(Member member) {
-        members.putIfAbsent(member.id(), Optional.of(member));
     }
 }

@@ -32,10 +32,12 @@ final class FeedRoutes {
 
     private final ChorusServletConfig config;
     private final Chorus chorus;
+    private final People people;
 
-    FeedRoutes(ChorusServletConfig config) {
+    FeedRoutes(ChorusServletConfig config, People people) {
         this.config = config;
         this.chorus = config.chorus();
+        this.people = people;
     }
 
     void addTo(RouteTable.Builder table) {
@@ -49,7 +51,7 @@ final class FeedRoutes {
         TimelineQuery timelineQuery = TimelineQueries.from(query);
         Page<Post> page = chorus.timeline().read(timelineQuery);
         String base = Mount.baseUrl(x.request(), config.publicBaseUrl());
-        Directory directory = new Directory(chorus);
+        Directory directory = new Directory(chorus, people);
         List<FeedEntry> entries = new ArrayList<>(page.items().size());
         Instant updated = Instant.EPOCH;
         for (Post post : page.items()) {

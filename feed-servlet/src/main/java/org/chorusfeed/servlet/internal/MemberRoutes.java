@@ -19,10 +19,12 @@ import tools.jackson.databind.node.ObjectNode;
 final class MemberRoutes {
     private final Chorus chorus;
     private final Csrf csrf;
+    private final People people;
 
-    MemberRoutes(Chorus chorus, Csrf csrf) {
+    MemberRoutes(Chorus chorus, Csrf csrf, People people) {
         this.chorus = chorus;
         this.csrf = csrf;
+        this.people = people;
     }
 
     void addTo(RouteTable.Builder table) {
@@ -37,7 +39,7 @@ final class MemberRoutes {
     }
 
     private void list(Exchange x) throws IOException {
-        Directory directory = new Directory(chorus);
+        Directory directory = new Directory(chorus, people);
         ObjectNode node = Representations.object();
         ArrayNode items = node.putArray("items");
         for (Member member : chorus.members().list()) {
@@ -48,12 +50,12 @@ final class MemberRoutes {
 
     private void profile(Exchange x) throws IOException {
         Member member = byHandle(chorus, x.parameter("handle"));
-        x.jsonTagged(Representations.member(member, new Directory(chorus)), "no-cache");
+        x.jsonTagged(Representations.member(member, new Directory(chorus, people)), "no-cache");
     }
 
     private void me(Exchange x) throws IOException {
         x.response().setHeader("Cache-Control", "private, no-store");
-        x.json(HttpServletResponse.SC_OK, Representations.member(x.member(), new Directory(chorus)));
+        x.json(HttpServletResponse.SC_OK, Representations.member(x.member(), new Directory(chorus, people)));
     }
 
     private void updateMe(Exchange x) throws IOException {
@@ -83,7 +85,7 @@ final class MemberRoutes {
             update = blog.isPresent() ? update.blogFeedUrl(JsonBody.uri("blogFeedUrl", blog.get())) : update.noBlogFeedUrl();
         }
         Member updated = chorus.members().updateProfile(member.id(), update);
-        x.json(HttpServletResponse.SC_OK, Representations.member(updated, new Directory(chorus)));
+        x.json(HttpServletResponse.SC_OK, Representations.member(updated, new Directory(chorus, people)));
     }
 
     private void myTokens(Exchange x) throws IOException {
@@ -112,7 +114,7 @@ final class MemberRoutes {
         ObjectNode node = Representations.object();
         Optional<Member> member = caller.member();
         if (member.isPresent()) {
-            node.set("member", Representations.member(member.get(), new Directory(chorus)));
+            node.set("member", Representations.member(member.get(), new Directory(chorus, people)));
         } else {
             node.putNull("member");
         }

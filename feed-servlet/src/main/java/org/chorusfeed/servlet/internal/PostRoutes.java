@@ -15,9 +15,11 @@ import tools.jackson.databind.node.ObjectNode;
 /** Publishing, reading, editing, deleting and appreciating posts. */
 final class PostRoutes {
     private final Chorus chorus;
+    private final People people;
 
-    PostRoutes(Chorus chorus) {
+    PostRoutes(Chorus chorus, People people) {
         this.chorus = chorus;
+        this.people = people;
     }
 
     void addTo(RouteTable.Builder table) {
@@ -83,7 +85,7 @@ final class PostRoutes {
     }
 
     private ObjectNode render(Post post, Optional<Member> reader) {
-        Directory directory = new Directory(chorus);
+        Directory directory = new Directory(chorus, people);
         Boolean appreciated = reader.map(m -> !chorus.posts().appreciatedBy(m.id(), List.of(post.id())).isEmpty())
                 .orElse(null);
         return Representations.post(post, directory, appreciated);

@@ -22,9 +22,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class StreamEvents {
     private final Chorus chorus;
+    private final People people;
 
-    StreamEvents(Chorus chorus) {
+    StreamEvents(Chorus chorus, People people) {
         this.chorus = chorus;
+        this.people = people;
     }
 
     /** The event for this change, or null when it sends none (not a post change, or the post is gone since). */
@@ -32,7 +34,7 @@ final class StreamEvents {
         if (!change.kind().isPostChange() || change.post().isEmpty()) {
             return null;
         }
-        Directory directory = new Directory(chorus);
+        Directory directory = new Directory(chorus, people);
         if (change.kind() == ChangeKind.POST_DELETED) {
             Optional<Member> author = change.member().flatMap(directory::member);
             ObjectNode data = Representations.object();

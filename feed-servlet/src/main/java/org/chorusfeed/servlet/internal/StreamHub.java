@@ -25,9 +25,9 @@ final class StreamHub implements Consumer<Change>, AutoCloseable {
     private final AtomicInteger reserved = new AtomicInteger();
     private final ScheduledExecutorService heartbeat;
 
-    StreamHub(Chorus chorus, int maxConnections, Duration heartbeatInterval) {
+    StreamHub(Chorus chorus, People people, int maxConnections, Duration heartbeatInterval) {
         this.chorus = chorus;
-        this.events = new StreamEvents(chorus);
+        this.events = new StreamEvents(chorus, people);
         this.maxConnections = maxConnections;
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "chorus-stream-heartbeat");

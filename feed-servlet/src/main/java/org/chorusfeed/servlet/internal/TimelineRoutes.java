@@ -21,10 +21,12 @@ import tools.jackson.databind.node.ObjectNode;
 final class TimelineRoutes {
     private final Chorus chorus;
     private final TimelineCache cache;
+    private final People people;
 
-    TimelineRoutes(Chorus chorus, TimelineCache cache) {
+    TimelineRoutes(Chorus chorus, TimelineCache cache, People people) {
         this.chorus = chorus;
         this.cache = cache;
+        this.people = people;
     }
 
     void addTo(RouteTable.Builder table) {
@@ -50,7 +52,7 @@ final class TimelineRoutes {
 
     /** A page: {@code {"items":[...],"next":...,"prev":...}}; with a reader, each post says if they appreciate it. */
     private ObjectNode page(Page<Post> page, @Nullable Member reader) {
-        Directory directory = new Directory(chorus);
+        Directory directory = new Directory(chorus, people);
         page.items().forEach(directory::remember);
         Set<PostId> appreciated = reader == null ? Set.of()
                 : new HashSet<>(chorus.posts().appreciatedBy(reader.id(), ids(page.items())));

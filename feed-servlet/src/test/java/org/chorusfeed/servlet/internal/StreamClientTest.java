@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** The live stream's per-connection logic, without a container: replay, hand-over, bounds. */
 class StreamClientTest {
     private final Chorus chorus = Chorus.builder().inMemory().build();
-    private final StreamHub hub = new StreamHub(chorus, 10, Duration.ofHours(1));
+    private final StreamHub hub = new StreamHub(chorus, new People(chorus), 10, Duration.ofHours(1));
     private final Member ada = chorus.members().admit(NewMember.handle("ada").name("Ada"));
 
     @AfterEach
