@@ -1,5 +1,6 @@
 package org.chorusfeed.blogs;
 
+import org.chorusfeed.testing.AttackCorpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -23,12 +24,11 @@ import org.junit.jupiter.api.Test;
  * and no script's code shows up as text. The fixtures' own hostile cases run in {@link HostileFeedsTest} always.
  */
 class XssCorpusEntriesTest {
-    private static final Path CORPUS = Path.of(System.getProperty("chorus.xssCorpus", "/work/shared/corpus/xss-vectors.txt"));
     private static final TextRules RULES = TextRules.defaults();
 
     @Test
     void everyVector_asEntryTitleAndHtml_becomesPlainValidPostText() throws Exception {
-        List<String> vectors = vectors();
+        List<String> vectors = AttackCorpus.xssVectors();
         StringBuilder rss = new StringBuilder("<rss version=\"2.0\"><channel><title>xss</title>");
         for (int i = 0; i < vectors.size(); i++) {
             String escaped = Entities.escape(vectors.get(i));
@@ -51,45 +51,5 @@ class XssCorpusEntriesTest {
             }
         }
         softly.assertAll();
-    }
-
-    private static List<String> vectors() throws IOException {
-        Assumptions.assumeTrue(Files.isReadable(CORPUS), "no XSS corpus at " + CORPUS);
-        List<String> vectors = new ArrayList<>();
-        for (String line : Files.readAllLines(CORPUS, StandardCharsets.UTF_8)) {
-            if (!line.startsWith("# ") && !line.isBlank()) {
-                vectors.add(decode(line));
-            }
-        }
-        return vectors;
-    }
-
-    /** Undoes the corpus's escapes, as its header lists them: backslash n, r, t, backslash, xHH and u followed by four hex digits. */
-    private static String decode(String line) {
-        StringBuilder decoded = new StringBuilder(line.length());
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c != '\\' || i + 1 == line.length()) {
-                decoded.append(c);
-                continue;
-            }
-            char next = line.charAt(++i);
-            switch (next) {
-                case 'n' -> decoded.append('\n');
-                case 'r' -> decoded.append('\r');
-                case 't' -> decoded.append('\t');
-                case '\\' -> decoded.append('\\');
-                case 'x' -> {
-                    decoded.append((char) Integer.parseInt(line.substring(i + 1, i + 3), 16));
-                    i += 2;
-                }
-                case 'u' -> {
-                    decoded.append((char) Integer.parseInt(line.substring(i + 1, i + 5), 16));
-                    i += 4;
-                }
-                default -> decoded.append('\\').append(next);
-            }
-        }
-        return decoded.toString();
     }
 }

@@ -1,5 +1,6 @@
 package org.chorusfeed.outside;
 
+import org.chorusfeed.testing.AttackCorpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -32,8 +33,6 @@ import org.junit.jupiter.api.TestFactory;
  * resolve, routes its pretend public addresses to local servers, and sends anything else to a counting canary.
  */
 class SsrfCorpusTest {
-    private static final Path CORPUS = Path.of(System.getProperty("chorus.ssrfCorpus",
-            "/work/shared/corpus/ssrf-urls.txt"));
 
     private static PretendInternet internet;
     private static SafeFetcher fetcher;
@@ -103,10 +102,10 @@ class SsrfCorpusTest {
 
     /** The corpus's URLs by category, in file order; skips the test when there is no corpus. */
     private static Map<String, List<String>> readCorpus() throws IOException {
-        Assumptions.assumeTrue(Files.isReadable(CORPUS), "no SSRF corpus at " + CORPUS);
+        Path corpus = AttackCorpus.requireSsrfFile();
         Map<String, List<String>> categories = new LinkedHashMap<>();
         List<String> current = null;
-        for (String line : Files.readAllLines(CORPUS, StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(corpus, StandardCharsets.UTF_8)) {
             if (line.startsWith("# category:")) {
                 String name = line.substring("# category:".length()).replaceFirst("\\s*\\[.*$", "").strip();
                 current = categories.computeIfAbsent(name, key -> new ArrayList<>());

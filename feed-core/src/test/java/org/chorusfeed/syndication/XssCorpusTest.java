@@ -1,5 +1,6 @@
 package org.chorusfeed.syndication;
 
+import org.chorusfeed.testing.AttackCorpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.chorusfeed.syndication.Fixtures.ADA;
 import static org.chorusfeed.syndication.Fixtures.BOB;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -32,8 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
  * cases in {@link Markup#XSS} still run in every format's test.
  */
 class XssCorpusTest {
-    private static final Path CORPUS = Path.of(System.getProperty("chorus.xssCorpus",
-            "/work/shared/corpus/xss-vectors.txt"));
     private static final String ATOM = "http://www.w3.org/2005/Atom";
 
     private static List<String> vectors = List.of();
@@ -46,12 +44,8 @@ class XssCorpusTest {
     }
 
     /** The corpus's vectors, decoded; skips the calling test when there is no corpus. */
-    static List<String> readVectors() throws IOException {
-        Assumptions.assumeTrue(Files.isReadable(CORPUS), "no XSS corpus at " + CORPUS);
-        return Files.readAllLines(CORPUS, StandardCharsets.UTF_8).stream()
-                .filter(line -> !line.startsWith("# ") && !line.isEmpty())
-                .map(XssCorpusTest::decode)
-                .toList();
+    static List<String> readVectors() {
+        return AttackCorpus.xssVectors();
     }
 
     /** Two entries per vector, newest first: the vector as plain text, then with its URLs as links. */
@@ -123,38 +117,5 @@ class XssCorpusTest {
 
     private static String describe(int entry) {
         return describe(vectors, entry);
-    }
-
-    /** Decodes the corpus escapes: LF, CR, tab, backslash, {@code xHH} and {@code uHHHH} after a backslash. */
-    static String decode(String line) {
-        StringBuilder out = new StringBuilder(line.length());
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c != '\\' || i + 1 == line.length()) {
-                out.append(c);
-                continue;
-            }
-            char escape = line.charAt(i + 1);
-            switch (escape) {
-                case 'n' -> out.append('\n');
-                case 'r' -> out.append('\r');
-                case 't' -> out.append('\t');
-                case '\\' -> out.append('\\');
-                case 'x' -> {
-                    out.append((char) Integer.parseInt(line.substring(i + 2, i + 4), 16));
-                    i += 2;
-                }
-                case 'u' -> {
-                    out.append((char) Integer.parseInt(line.substring(i + 2, i + 6), 16));
-                    i += 4;
-                }
-                default -> {
-                    out.append(c);
-                    continue;
-                }
-            }
-            i++;
-        }
-        return out.toString();
     }
 }

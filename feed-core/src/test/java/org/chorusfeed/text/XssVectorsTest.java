@@ -1,5 +1,6 @@
 package org.chorusfeed.text;
 
+import org.chorusfeed.testing.AttackCorpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -22,7 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class XssVectorsTest {
     private static final TextRules RULES = TextRules.defaults();
-    private static final String CORPUS = "shared/corpus/xss-vectors.txt";
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -75,13 +75,8 @@ class XssVectorsTest {
         assertThat(post.segments().get(0)).isEqualTo(new Segment.Link("https://example.org/", "https://example.org/"));
     }
 
-    static Stream<Arguments> corpusVectors() throws IOException {
-        Optional<Path> corpus = RepositoryFiles.find(CORPUS);
-        assumeTrue(corpus.isPresent(), CORPUS + " is not beside this checkout; the inline cases still run");
-        List<String> lines = Files.readAllLines(corpus.get());
-        return lines.stream()
-                .filter(line -> !line.isEmpty() && !line.startsWith("# "))
-                .map(line -> Arguments.of(unescape(line)));
+    static Stream<Arguments> corpusVectors() {
+        return AttackCorpus.xssVectors().stream().map(Arguments::of);
     }
 
     @ParameterizedTest
@@ -92,41 +87,7 @@ class XssVectorsTest {
 
     @Test
     void unescape_decodesTheCorpusEscapes() {
-        assertThat(unescape("a\\nb\\r\\t\\\\x3c\\x01\\u2028\\q")).isEqualTo("a\nb\r\t\\x3c\u0001\u2028\\q");
-    }
-
-    /** Decodes the escapes the corpus header lists; a backslash that starts none of them is literal. */
-    static String unescape(String line) {
-        StringBuilder out = new StringBuilder(line.length());
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c != '\\' || i + 1 == line.length()) {
-                out.append(c);
-                continue;
-            }
-            char next = line.charAt(i + 1);
-            switch (next) {
-                case 'n' -> { out.append('\n'); i++; }
-                case 'r' -> { out.append('\r'); i++; }
-                case 't' -> { out.append('\t'); i++; }
-                case '\\' -> { out.append('\\'); i++; }
-                case 'x' -> i = appendHex(line, i, 2, out);
-                case 'u' -> i = appendHex(line, i, 4, out);
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static int appendHex(String line, int backslash, int digits, StringBuilder out) {
-        int start = backslash + 2;
-        if (start + digits <= line.length() && line.substring(start, start + digits).chars()
-                .allMatch(d -> Character.digit(d, 16) >= 0)) {
-            out.append((char) Integer.parseInt(line.substring(start, start + digits), 16));
-            return start + digits - 1;
-        }
-        out.append('\\');
-        return backslash;
+        assertThat(AttackCorpus.decode("a\\nb\\r\\t\\\\x3c\\x01\\u2028\\q")).isEqualTo("a\nb\r\t\\x3c\u0001\u2028\\q");
     }
 
     private static void assertRefusedOrHarmless(String raw) {
