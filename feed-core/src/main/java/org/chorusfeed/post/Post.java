@@ -17,9 +17,12 @@ import org.chorusfeed.text.Segment;
  * @param source        native, or the blog entry it was imported from
  * @param editedAt      when the author last edited it
  * @param appreciations how many members appreciated it (never changes its place)
+ * @param preview       the preview of the post's first link, fetched after publishing, if any
+ * @param hidden        why and when an admin hid the post from public reads, if they did
  */
 public record Post(PostId id, MemberId author, String text, List<Segment> segments, Optional<PostId> inReplyTo,
-        PostSource source, Optional<Instant> editedAt, int appreciations) {
+        PostSource source, Optional<Instant> editedAt, int appreciations, Optional<LinkPreview> preview,
+        Optional<Hiding> hidden) {
 
     /** Copies the segments. */
     public Post {
@@ -27,6 +30,28 @@ public record Post(PostId id, MemberId author, String text, List<Segment> segmen
         if (appreciations < 0) {
             throw new IllegalArgumentException("appreciations is " + appreciations + "; it cannot be negative");
         }
+    }
+
+    /** A post without a preview, not hidden. */
+    public Post(PostId id, MemberId author, String text, List<Segment> segments, Optional<PostId> inReplyTo,
+            PostSource source, Optional<Instant> editedAt, int appreciations) {
+        this(id, author, text, segments, inReplyTo, source, editedAt, appreciations, Optional.empty(),
+                Optional.empty());
+    }
+
+    /** This post with its link preview set or removed. */
+    public Post withPreview(Optional<LinkPreview> newPreview) {
+        return new Post(id, author, text, segments, inReplyTo, source, editedAt, appreciations, newPreview, hidden);
+    }
+
+    /** This post hidden by an admin, or shown again. */
+    public Post withHidden(Optional<Hiding> newHidden) {
+        return new Post(id, author, text, segments, inReplyTo, source, editedAt, appreciations, preview, newHidden);
+    }
+
+    /** Whether readers other than the author and admins may see it. */
+    public boolean isPublic() {
+        return hidden.isEmpty();
     }
 
     /** When the post reached the network (DESIGN rule 2): the time in its id. */

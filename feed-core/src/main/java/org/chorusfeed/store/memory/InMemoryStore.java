@@ -172,7 +172,7 @@ public final class InMemoryStore implements Store {
             }
             Post p = stored.post();
             edited = new Post(p.id(), p.author(), text.text(), text.segments(), p.inReplyTo(), p.source(),
-                    Optional.of(at), p.appreciations());
+                    Optional.of(at), p.appreciations(), p.preview(), p.hidden());
             stored.history().add(new PostVersion(text.text(), text.segments(), at));
             posts.put(id.value(), new Stored(edited, text.tags(), stored.history(), stored.appreciatedBy()));
             append(at, ChangeKind.POST_EDITED, id, p.author(), null);
@@ -206,7 +206,7 @@ public final class InMemoryStore implements Store {
             changed = appreciates ? stored.appreciatedBy().add(member) : stored.appreciatedBy().remove(member);
             Post p = stored.post();
             result = new Post(p.id(), p.author(), p.text(), p.segments(), p.inReplyTo(), p.source(), p.editedAt(),
-                    stored.appreciatedBy().size());
+                    stored.appreciatedBy().size(), p.preview(), p.hidden());
             posts.put(id.value(), new Stored(result, stored.tags(), stored.history(), stored.appreciatedBy()));
             if (changed) {
                 append(at, ChangeKind.POST_APPRECIATED, id, p.author(), null);

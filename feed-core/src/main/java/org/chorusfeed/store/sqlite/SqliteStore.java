@@ -310,7 +310,7 @@ public final class SqliteStore implements Store {
             insertTags(tx, id, text);
             tx.appendChange(at, ChangeKind.POST_EDITED, Optional.of(id), Optional.of(old.author()), Optional.empty());
             return Optional.of(new Post(id, old.author(), text.text(), text.segments(), old.inReplyTo(), old.source(),
-                    Optional.of(at), old.appreciations()));
+                    Optional.of(at), old.appreciations(), old.preview(), old.hidden()));
         });
     }
 
@@ -365,7 +365,7 @@ public final class SqliteStore implements Store {
             tx.appendChange(at, ChangeKind.POST_APPRECIATED, Optional.of(id), Optional.of(post.author()),
                     Optional.empty());
             return Optional.of(new Post(id, post.author(), post.text(), post.segments(), post.inReplyTo(), post.source(),
-                    post.editedAt(), post.appreciations() + delta));
+                    post.editedAt(), post.appreciations() + delta, post.preview(), post.hidden()));
         });
     }
 
