@@ -14,6 +14,7 @@ import org.chorusfeed.internal.StorePosts;
 import org.chorusfeed.internal.StoreTimeline;
 import org.chorusfeed.member.Members;
 import org.chorusfeed.member.Organisations;
+import org.chorusfeed.outside.SafeFetcher;
 import org.chorusfeed.post.Posts;
 import org.chorusfeed.store.Store;
 import org.chorusfeed.store.memory.InMemoryStore;
@@ -45,9 +46,11 @@ public final class Chorus implements AutoCloseable {
     private final Posts posts;
     private final Timeline timeline;
     private final AccessTokens tokens;
+    private final SafeFetcher fetcher;
 
-    private Chorus(Store store, Clock clock, TextRules textRules) {
+    private Chorus(Store store, Clock clock, TextRules textRules, SafeFetcher fetcher) {
         this.store = store;
+        this.fetcher = fetcher;
         this.clock = clock;
         this.textRules = textRules;
         this.changes = new ChangeFeed(store);
@@ -103,11 +106,17 @@ public final class Chorus implements AutoCloseable {
         return clock;
     }
 
-    /** Stops every subscription and closes the store. */
+    /** The one door to the outside: every outbound fetch (blog feeds, link previews) goes through it. */
+    public SafeFetcher fetcher() {
+        return fetcher;
+    }
+
+    /** Stops every subscription, aborts outbound fetches and closes the store. */
     @Override
     public void close() {
         try {
             changes.close();
+            fetcher.close();
         } finally {
             store.close();
         }
@@ -118,6 +127,7 @@ public final class Chorus implements AutoCloseable {
         private @Nullable Function<Clock, Store> storeFactory;
         private Clock clock = Clock.systemUTC();
         private TextRules textRules = TextRules.defaults();
+        private @Nullable SafeFetcher fetcher;
 
         private Builder() {
         }
@@ -154,13 +164,23 @@ public final class Chorus implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Fetches from the outside with this fetcher, which Chorus closes on {@link Chorus#close()} (default:
+         * {@code SafeFetcher.builder().build()}, which refuses every address that is not public).
+         */
+        public Builder fetcher(SafeFetcher safeFetcher) {
+            this.fetcher = Objects.requireNonNull(safeFetcher, "fetcher");
+            return this;
+        }
+
         /** Opens the store and returns the Chorus over it. */
         public Chorus build() {
             if (storeFactory == null) {
                 throw new IllegalStateException(
                         "no store configured; call dataDirectory(Path) for the embedded store, or inMemory() for tests");
             }
-            return new Chorus(storeFactory.apply(clock), clock, textRules);
+            SafeFetcher outside = fetcher != null ? fetcher : SafeFetcher.builder().clock(clock).build();
+            return new Chorus(storeFactory.apply(clock), clock, textRules, outside);
         }
     }
 }
