@@ -2,10 +2,14 @@ package org.chorusfeed;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
 import org.chorusfeed.access.AccessTokens;
+import org.chorusfeed.blogs.Blogs;
 import org.chorusfeed.changes.ChangeLog;
+import org.chorusfeed.internal.BlogPoller;
+import org.chorusfeed.internal.BlogUrlCheck;
 import org.chorusfeed.internal.ChangeFeed;
 import org.chorusfeed.internal.StoreAccessTokens;
 import org.chorusfeed.internal.StoreMembers;
@@ -47,18 +51,23 @@ public final class Chorus implements AutoCloseable {
     private final Timeline timeline;
     private final AccessTokens tokens;
     private final SafeFetcher fetcher;
+    // members' blogs
+    private final BlogPoller blogs;
 
-    private Chorus(Store store, Clock clock, TextRules textRules, SafeFetcher fetcher) {
+    private Chorus(Store store, Clock clock, TextRules textRules, SafeFetcher fetcher, Builder settings) {
         this.store = store;
         this.fetcher = fetcher;
         this.clock = clock;
         this.textRules = textRules;
         this.changes = new ChangeFeed(store);
-        this.members = new StoreMembers(store, clock);
+        this.members = new StoreMembers(store, clock, new BlogUrlCheck(fetcher));
         this.organisations = new StoreOrganisations(store, clock);
         this.posts = new StorePosts(store, clock, textRules);
         this.timeline = new StoreTimeline(store);
         this.tokens = new StoreAccessTokens(store, clock);
+        this.blogs = new BlogPoller(store, clock, fetcher, textRules, changes, settings.blogPollInterval,
+                settings.blogPolling);
+        blogs.start();
     }
 
     /** Starts configuring a Chorus. */
@@ -111,12 +120,22 @@ public final class Chorus implements AutoCloseable {
         return fetcher;
     }
 
-    /** Stops every subscription, aborts outbound fetches and closes the store. */
+    /**
+     * Members' blogs: their feeds' status, and polling due feeds now. Blog URLs are set on the profile
+     * ({@link org.chorusfeed.member.ProfileUpdate#blogFeedUrl}).
+     */
+    public Blogs blogs() {
+        return blogs;
+    }
+
+    /** Stops blog polling and every subscription, aborts outbound fetches and closes the store. */
     @Override
     public void close() {
         try {
+            blogs.close();
             changes.close();
             fetcher.close();
+            blogs.awaitStopped(Duration.ofSeconds(5));
         } finally {
             store.close();
         }
@@ -128,8 +147,31 @@ public final class Chorus implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private TextRules textRules = TextRules.defaults();
         private @Nullable SafeFetcher fetcher;
+        // members' blogs
+        private Duration blogPollInterval = Duration.ofMinutes(15);
+        private boolean blogPolling = true;
 
         private Builder() {
+        }
+
+        /** Polls each member's blog feed this often while it works (default 15 minutes): 1 second to 1 day. */
+        public Builder blogPollInterval(Duration interval) {
+            Objects.requireNonNull(interval, "blogPollInterval");
+            if (interval.compareTo(Duration.ofSeconds(1)) < 0 || interval.compareTo(Duration.ofDays(1)) > 0) {
+                throw new IllegalArgumentException("blogPollInterval is " + interval
+                        + "; it must be between 1 second (PT1S) and 1 day (PT24H)");
+            }
+            this.blogPollInterval = interval;
+            return this;
+        }
+
+        /**
+         * Whether members' blogs are polled by themselves (default: on). Off, Chorus starts no polling threads and
+         * {@link Blogs#pollDue()} polls when called; for tests, or for a node that leaves polling to another.
+         */
+        public Builder blogPolling(boolean on) {
+            this.blogPolling = on;
+            return this;
         }
 
         /** Keeps data in one SQLite file ({@code chorus.db}) in this directory, created if missing: the default store. */
@@ -180,7 +222,7 @@ public final class Chorus implements AutoCloseable {
                         "no store configured; call dataDirectory(Path) for the embedded store, or inMemory() for tests");
             }
             SafeFetcher outside = fetcher != null ? fetcher : SafeFetcher.builder().clock(clock).build();
-            return new Chorus(storeFactory.apply(clock), clock, textRules, outside);
+            return new Chorus(storeFactory.apply(clock), clock, textRules, outside, this);
         }
     }
 }

@@ -26,6 +26,8 @@ import org.chorusfeed.member.Organisation;
 import org.chorusfeed.post.Post;
 import org.chorusfeed.post.PostId;
 import org.chorusfeed.post.PostVersion;
+import org.chorusfeed.store.BlogFeedState;
+import org.chorusfeed.store.ImportedEntry;
 import org.chorusfeed.store.PostDraft;
 import org.chorusfeed.store.PostSelection;
 import org.chorusfeed.store.Store;
@@ -42,6 +44,8 @@ public final class InMemoryStore implements Store {
     private final List<StoredToken> tokens = new ArrayList<>();
     private long lastMemberId;
     private long lastMintedPostId;
+    // members' blogs
+    private final MemoryBlogFeeds blogFeeds = new MemoryBlogFeeds(id -> findMember(id).isPresent());
 
     private record StoredToken(AccessToken token, byte[] hash) {
     }
@@ -322,6 +326,49 @@ public final class InMemoryStore implements Store {
             return false;
         }
     }
+
+    // members' blogs: kept by MemoryBlogFeeds
+
+    @Override
+    public Optional<BlogFeedState> findBlogFeed(MemberId member) {
+        return blogFeeds.findBlogFeed(member);
+    }
+
+    @Override
+    public List<BlogFeedState> blogFeeds() {
+        return blogFeeds.blogFeeds();
+    }
+
+    @Override
+    public List<BlogFeedState> dueBlogFeeds(Instant now, int limit) {
+        return blogFeeds.dueBlogFeeds(now, limit);
+    }
+
+    @Override
+    public void putBlogFeed(BlogFeedState feed) {
+        blogFeeds.putBlogFeed(feed);
+    }
+
+    @Override
+    public boolean updateBlogFeed(BlogFeedState feed) {
+        return blogFeeds.updateBlogFeed(feed);
+    }
+
+    @Override
+    public void removeBlogFeed(MemberId member) {
+        blogFeeds.removeBlogFeed(member);
+    }
+
+    @Override
+    public List<ImportedEntry> importedEntries(MemberId member) {
+        return blogFeeds.importedEntries(member);
+    }
+
+    @Override
+    public ImportedEntry saveImportedEntry(ImportedEntry entry) {
+        return blogFeeds.saveImportedEntry(entry);
+    }
+
 
     @Override
     public List<Change> changesSince(long afterSeq, int limit) {

@@ -35,6 +35,8 @@ import org.chorusfeed.post.Post;
 import org.chorusfeed.post.PostId;
 import org.chorusfeed.post.PostSource;
 import org.chorusfeed.post.PostVersion;
+import org.chorusfeed.store.BlogFeedState;
+import org.chorusfeed.store.ImportedEntry;
 import org.chorusfeed.store.PostDraft;
 import org.chorusfeed.store.PostSelection;
 import org.chorusfeed.store.Store;
@@ -66,10 +68,13 @@ public final class SqliteStore implements Store {
     private final ReadPool reads;
     private final List<Runnable> callbacks = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    // members' blogs
+    private final SqliteBlogFeeds blogFeeds;
 
     private SqliteStore(Path file, SqlConnection writeConnection) {
         this.reads = new ReadPool(file, Math.min(MAX_READERS, Math.max(2, Runtime.getRuntime().availableProcessors())));
         this.writer = new Writer(writeConnection, this::fireCallbacks, "chorus-sqlite-writer");
+        this.blogFeeds = new SqliteBlogFeeds(writer, reads);
     }
 
     /**
@@ -486,6 +491,56 @@ public final class SqliteStore implements Store {
             update.setLong(3, member.value());
             return update.executeUpdate() == 1;
         });
+    }
+
+    // members' blogs: kept by SqliteBlogFeeds
+
+    @Override
+    public Optional<BlogFeedState> findBlogFeed(MemberId member) {
+        requireOpen();
+        return blogFeeds.findBlogFeed(member);
+    }
+
+    @Override
+    public List<BlogFeedState> blogFeeds() {
+        requireOpen();
+        return blogFeeds.blogFeeds();
+    }
+
+    @Override
+    public List<BlogFeedState> dueBlogFeeds(Instant now, int limit) {
+        requireOpen();
+        return blogFeeds.dueBlogFeeds(now, limit);
+    }
+
+    @Override
+    public void putBlogFeed(BlogFeedState feed) {
+        requireOpen();
+        blogFeeds.putBlogFeed(feed);
+    }
+
+    @Override
+    public boolean updateBlogFeed(BlogFeedState feed) {
+        requireOpen();
+        return blogFeeds.updateBlogFeed(feed);
+    }
+
+    @Override
+    public void removeBlogFeed(MemberId member) {
+        requireOpen();
+        blogFeeds.removeBlogFeed(member);
+    }
+
+    @Override
+    public List<ImportedEntry> importedEntries(MemberId member) {
+        requireOpen();
+        return blogFeeds.importedEntries(member);
+    }
+
+    @Override
+    public ImportedEntry saveImportedEntry(ImportedEntry entry) {
+        requireOpen();
+        return blogFeeds.saveImportedEntry(entry);
     }
 
     // the change log
