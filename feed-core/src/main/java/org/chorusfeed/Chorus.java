@@ -7,15 +7,18 @@ import java.util.function.Function;
 import org.chorusfeed.access.AccessTokens;
 import org.chorusfeed.changes.ChangeLog;
 import org.chorusfeed.internal.ChangeFeed;
+import org.chorusfeed.internal.LinkPreviewer;
 import org.chorusfeed.internal.StoreAccessTokens;
 import org.chorusfeed.internal.StoreMembers;
 import org.chorusfeed.internal.StoreOrganisations;
 import org.chorusfeed.internal.StorePosts;
+import org.chorusfeed.internal.StorePreviews;
 import org.chorusfeed.internal.StoreTimeline;
 import org.chorusfeed.member.Members;
 import org.chorusfeed.member.Organisations;
 import org.chorusfeed.outside.SafeFetcher;
 import org.chorusfeed.post.Posts;
+import org.chorusfeed.post.Previews;
 import org.chorusfeed.store.Store;
 import org.chorusfeed.store.memory.InMemoryStore;
 import org.chorusfeed.store.sqlite.SqliteStore;
@@ -47,8 +50,11 @@ public final class Chorus implements AutoCloseable {
     private final Timeline timeline;
     private final AccessTokens tokens;
     private final SafeFetcher fetcher;
+    // link previews
+    private final Previews previews;
+    private final @Nullable LinkPreviewer previewer;
 
-    private Chorus(Store store, Clock clock, TextRules textRules, SafeFetcher fetcher) {
+    private Chorus(Store store, Clock clock, TextRules textRules, SafeFetcher fetcher, boolean linkPreviews) {
         this.store = store;
         this.fetcher = fetcher;
         this.clock = clock;
@@ -59,6 +65,12 @@ public final class Chorus implements AutoCloseable {
         this.posts = new StorePosts(store, clock, textRules);
         this.timeline = new StoreTimeline(store);
         this.tokens = new StoreAccessTokens(store, clock);
+        // link previews
+        this.previews = new StorePreviews(store, clock, linkPreviews);
+        this.previewer = linkPreviews ? new LinkPreviewer(store, changes, fetcher, clock) : null;
+        if (previewer != null) {
+            previewer.start();
+        }
     }
 
     /** Starts configuring a Chorus. */
@@ -111,12 +123,20 @@ public final class Chorus implements AutoCloseable {
         return fetcher;
     }
 
-    /** Stops every subscription, aborts outbound fetches and closes the store. */
+    /** Link previews: removing them from posts, and the hub's copies of their images. */
+    public Previews previews() {
+        return previews;
+    }
+
+    /** Stops every subscription, aborts outbound fetches, stops the link-preview threads and closes the store. */
     @Override
     public void close() {
         try {
             changes.close();
             fetcher.close();
+            if (previewer != null) {
+                previewer.close();
+            }
         } finally {
             store.close();
         }
@@ -128,6 +148,7 @@ public final class Chorus implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private TextRules textRules = TextRules.defaults();
         private @Nullable SafeFetcher fetcher;
+        private boolean linkPreviews = true;
 
         private Builder() {
         }
@@ -173,6 +194,15 @@ public final class Chorus implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether posts' first links get previews, fetched in the background through the fetcher (default: yes).
+         * Off, no page is fetched and no thread started for them; previews kept earlier are still shown.
+         */
+        public Builder linkPreviews(boolean enabled) {
+            this.linkPreviews = enabled;
+            return this;
+        }
+
         /** Opens the store and returns the Chorus over it. */
         public Chorus build() {
             if (storeFactory == null) {
@@ -180,7 +210,7 @@ public final class Chorus implements AutoCloseable {
                         "no store configured; call dataDirectory(Path) for the embedded store, or inMemory() for tests");
             }
             SafeFetcher outside = fetcher != null ? fetcher : SafeFetcher.builder().clock(clock).build();
-            return new Chorus(storeFactory.apply(clock), clock, textRules, outside);
+            return new Chorus(storeFactory.apply(clock), clock, textRules, outside, linkPreviews);
         }
     }
 }
