@@ -11,15 +11,18 @@ import org.chorusfeed.changes.ChangeLog;
 import org.chorusfeed.internal.BlogPoller;
 import org.chorusfeed.internal.BlogUrlCheck;
 import org.chorusfeed.internal.ChangeFeed;
+import org.chorusfeed.internal.LinkPreviewer;
 import org.chorusfeed.internal.StoreAccessTokens;
 import org.chorusfeed.internal.StoreMembers;
 import org.chorusfeed.internal.StoreOrganisations;
 import org.chorusfeed.internal.StorePosts;
+import org.chorusfeed.internal.StorePreviews;
 import org.chorusfeed.internal.StoreTimeline;
 import org.chorusfeed.member.Members;
 import org.chorusfeed.member.Organisations;
 import org.chorusfeed.outside.SafeFetcher;
 import org.chorusfeed.post.Posts;
+import org.chorusfeed.post.Previews;
 import org.chorusfeed.store.Store;
 import org.chorusfeed.store.memory.InMemoryStore;
 import org.chorusfeed.store.sqlite.SqliteStore;
@@ -53,6 +56,9 @@ public final class Chorus implements AutoCloseable {
     private final SafeFetcher fetcher;
     // members' blogs
     private final BlogPoller blogs;
+    // link previews
+    private final Previews previews;
+    private final @Nullable LinkPreviewer previewer;
 
     private Chorus(Store store, Clock clock, TextRules textRules, SafeFetcher fetcher, Builder settings) {
         this.store = store;
@@ -68,6 +74,12 @@ public final class Chorus implements AutoCloseable {
         this.blogs = new BlogPoller(store, clock, fetcher, textRules, changes, settings.blogPollInterval,
                 settings.blogPolling);
         blogs.start();
+        // link previews
+        this.previews = new StorePreviews(store, clock, settings.linkPreviews);
+        this.previewer = settings.linkPreviews ? new LinkPreviewer(store, changes, fetcher, clock) : null;
+        if (previewer != null) {
+            previewer.start();
+        }
     }
 
     /** Starts configuring a Chorus. */
@@ -128,7 +140,12 @@ public final class Chorus implements AutoCloseable {
         return blogs;
     }
 
-    /** Stops blog polling and every subscription, aborts outbound fetches and closes the store. */
+    /** Link previews: removing them from posts, and the hub's copies of their images. */
+    public Previews previews() {
+        return previews;
+    }
+
+    /** Stops every subscription, aborts outbound fetches, stops blog polling and the link-preview threads, and closes the store. */
     @Override
     public void close() {
         try {
@@ -136,6 +153,9 @@ public final class Chorus implements AutoCloseable {
             changes.close();
             fetcher.close();
             blogs.awaitStopped(Duration.ofSeconds(5));
+            if (previewer != null) {
+                previewer.close();
+            }
         } finally {
             store.close();
         }
@@ -150,6 +170,7 @@ public final class Chorus implements AutoCloseable {
         // members' blogs
         private Duration blogPollInterval = Duration.ofMinutes(15);
         private boolean blogPolling = true;
+        private boolean linkPreviews = true;
 
         private Builder() {
         }
@@ -212,6 +233,15 @@ public final class Chorus implements AutoCloseable {
          */
         public Builder fetcher(SafeFetcher safeFetcher) {
             this.fetcher = Objects.requireNonNull(safeFetcher, "fetcher");
+            return this;
+        }
+
+        /**
+         * Whether posts' first links get previews, fetched in the background through the fetcher (default: yes).
+         * Off, no page is fetched and no thread started for them; previews kept earlier are still shown.
+         */
+        public Builder linkPreviews(boolean enabled) {
+            this.linkPreviews = enabled;
             return this;
         }
 

@@ -15,10 +15,14 @@ public enum ChangeKind {
     /** A member's profile, role or status changed. */
     MEMBER_CHANGED,
     /** An organisation was created or changed. */
-    ORGANISATION_CHANGED;
+    ORGANISATION_CHANGED,
+    // link previews
+    /** A post's link preview was attached, replaced or removed. */
+    POST_PREVIEWED;
 
     /** Whether the change concerns a post (its {@link Change#post()} is present). */
     public boolean isPostChange() {
-        return this == POST_CREATED || this == POST_EDITED || this == POST_APPRECIATED || this == POST_DELETED;
+        return this == POST_CREATED || this == POST_EDITED || this == POST_APPRECIATED || this == POST_DELETED
+                || this == POST_PREVIEWED;
     }
 }

@@ -1,5 +1,6 @@
 package org.chorusfeed.store.memory;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,13 +24,16 @@ import org.chorusfeed.member.MemberId;
 import org.chorusfeed.member.MemberStatus;
 import org.chorusfeed.member.NewMember;
 import org.chorusfeed.member.Organisation;
+import org.chorusfeed.post.LinkPreview;
 import org.chorusfeed.post.Post;
 import org.chorusfeed.post.PostId;
 import org.chorusfeed.post.PostVersion;
 import org.chorusfeed.store.BlogFeedState;
 import org.chorusfeed.store.ImportedEntry;
+import org.chorusfeed.post.PreviewImage;
 import org.chorusfeed.store.PostDraft;
 import org.chorusfeed.store.PostSelection;
+import org.chorusfeed.store.PreviewMark;
 import org.chorusfeed.store.Store;
 import org.chorusfeed.text.PostText;
 
@@ -46,6 +50,7 @@ public final class InMemoryStore implements Store {
     private long lastMintedPostId;
     // members' blogs
     private final MemoryBlogFeeds blogFeeds = new MemoryBlogFeeds(id -> findMember(id).isPresent());
+    private final MemoryPreviews previews = new MemoryPreviews();
 
     private record StoredToken(AccessToken token, byte[] hash) {
     }
@@ -369,6 +374,83 @@ public final class InMemoryStore implements Store {
         return blogFeeds.saveImportedEntry(entry);
     }
 
+
+    // link previews
+
+    @Override
+    public Optional<PreviewMark> previewMark(PostId post) {
+        synchronized (lock) {
+            return posts.containsKey(post.value()) ? previews.mark(post) : Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<Post> attachPreview(PostId post, URI link, LinkPreview preview, Optional<PreviewImage> image,
+            Instant at) {
+        synchronized (lock) {
+            Stored stored = posts.get(post.value());
+            if (stored == null) {
+                return Optional.empty();
+            }
+            Post attached = previews.attach(stored.post(), link, preview, image);
+            if (attached == null) {
+                return Optional.of(stored.post());
+            }
+            changePreview(stored, attached, at);
+        }
+        fire();
+        return findPost(post);
+    }
+
+    @Override
+    public Optional<Post> removePreview(PostId post, URI link, Instant at) {
+        return dropPreview(post, at, () -> previews.remove(post, link));
+    }
+
+    @Override
+    public Optional<Post> forgetPreview(PostId post, Instant at) {
+        return dropPreview(post, at, () -> previews.forget(post));
+    }
+
+    private Optional<Post> dropPreview(PostId post, Instant at, Runnable markChange) {
+        boolean changed;
+        synchronized (lock) {
+            Stored stored = posts.get(post.value());
+            if (stored == null) {
+                return Optional.empty();
+            }
+            markChange.run();
+            changed = stored.post().preview().isPresent();
+            if (changed) {
+                changePreview(stored, stored.post().withPreview(Optional.empty()), at);
+            }
+        }
+        if (changed) {
+            fire();
+        }
+        return findPost(post);
+    }
+
+    private void changePreview(Stored stored, Post changed, Instant at) {
+        posts.put(changed.id().value(), new Stored(changed, stored.tags(), stored.history(), stored.appreciatedBy()));
+        previews.prune(id -> posts.containsKey(id.value()), posts.values().stream().map(Stored::post).toList());
+        append(at, ChangeKind.POST_PREVIEWED, changed.id(), changed.author(), null);
+    }
+
+    @Override
+    public Optional<PreviewImage> previewImage(String key) {
+        synchronized (lock) {
+            return previews.image(key);
+        }
+    }
+
+    @Override
+    public int prunePreviewImages() {
+        synchronized (lock) {
+            return previews.prune(id -> posts.containsKey(id.value()),
+                    posts.values().stream().map(Stored::post).toList());
+        }
+    }
 
     @Override
     public List<Change> changesSince(long afterSeq, int limit) {

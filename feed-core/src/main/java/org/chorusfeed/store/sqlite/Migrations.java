@@ -41,18 +41,21 @@ final class Migrations {
                 continue;
             }
             Matcher matcher = NAME.matcher(name);
-            if (!matcher.matches() || Integer.parseInt(matcher.group(1)) != migrations.size() + 1) {
+            // Numbers only rise; one may be missing while branches that each add a migration are merged.
+            int previous = migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
+            if (!matcher.matches() || Integer.parseInt(matcher.group(1)) <= previous) {
                 throw new IllegalStateException("schema migration '" + name + "' is misnamed or out of order; expected V"
-                        + (migrations.size() + 1) + "__<what>.sql");
+                        + (previous + 1) + "__<what>.sql or a higher number");
             }
-            migrations.add(new Migration(migrations.size() + 1, name, statements(resource(name))));
+            migrations.add(new Migration(Integer.parseInt(matcher.group(1)), name, statements(resource(name))));
         }
         return List.copyOf(migrations);
     }
 
     /** The newest schema version this code knows. */
     static int latestVersion() {
-        return all().size();
+        List<Migration> migrations = all();
+        return migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
     }
 
     /**
@@ -68,7 +71,7 @@ final class Migrations {
             connection.execute("BEGIN IMMEDIATE");
             try {
                 int current = currentVersion(connection);
-                requireKnown(current, migrations.size(), file);
+                requireKnown(current, migrations.get(migrations.size() - 1).version(), file);
                 if (current < migration.version()) {
                     for (String statement : migration.statements()) {
                         connection.execute(ROWID_KEY.matcher(statement).replaceAll("INTEGER$1PRIMARY KEY"));
@@ -85,7 +88,7 @@ final class Migrations {
                 throw e;
             }
         }
-        requireKnown(currentVersion(connection), migrations.size(), file);
+        requireKnown(currentVersion(connection), latestVersion(), file);
     }
 
     /** The database's schema version: the highest applied migration, 0 for a new database. */

@@ -70,10 +70,10 @@ final class PostQueries {
         List<String> conditions = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ").append(Rows.POST_COLUMNS);
         if (tag) {
-            sql.append(" FROM post_tags t JOIN posts p ON p.id = t.post_id");
+            sql.append(" FROM post_tags t JOIN posts p ON p.id = t.post_id").append(Rows.PREVIEW_JOIN);
             conditions.add("t.tag = ?");
         } else {
-            sql.append(" FROM posts p");
+            sql.append(" FROM posts p").append(Rows.PREVIEW_JOIN);
         }
         if (direction == 1) {
             conditions.add(key + " < ?");

@@ -2,6 +2,7 @@ package org.chorusfeed.store.sqlite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -31,14 +32,17 @@ import org.chorusfeed.member.MemberId;
 import org.chorusfeed.member.MemberStatus;
 import org.chorusfeed.member.NewMember;
 import org.chorusfeed.member.Organisation;
+import org.chorusfeed.post.LinkPreview;
 import org.chorusfeed.post.Post;
 import org.chorusfeed.post.PostId;
 import org.chorusfeed.post.PostSource;
 import org.chorusfeed.post.PostVersion;
 import org.chorusfeed.store.BlogFeedState;
 import org.chorusfeed.store.ImportedEntry;
+import org.chorusfeed.post.PreviewImage;
 import org.chorusfeed.store.PostDraft;
 import org.chorusfeed.store.PostSelection;
+import org.chorusfeed.store.PreviewMark;
 import org.chorusfeed.store.Store;
 import org.chorusfeed.text.PostText;
 import org.slf4j.Logger;
@@ -61,7 +65,8 @@ public final class SqliteStore implements Store {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
     private static final int MAX_READERS = 8;
-    private static final String POST_BY_ID = "SELECT " + Rows.POST_COLUMNS + " FROM posts p WHERE p.id = ?";
+    static final String POST_BY_ID = "SELECT " + Rows.POST_COLUMNS + " FROM posts p" + Rows.PREVIEW_JOIN
+            + " WHERE p.id = ?";
     private static final String MEMBER_BY_ID = "SELECT " + Rows.MEMBER_COLUMNS + " FROM members WHERE id = ?";
 
     private final Writer writer;
@@ -541,6 +546,39 @@ public final class SqliteStore implements Store {
     public ImportedEntry saveImportedEntry(ImportedEntry entry) {
         requireOpen();
         return blogFeeds.saveImportedEntry(entry);
+    }
+
+    // link previews
+
+    @Override
+    public Optional<PreviewMark> previewMark(PostId post) {
+        return read("read the preview", c -> SqlitePreviews.mark(c, post));
+    }
+
+    @Override
+    public Optional<Post> attachPreview(PostId post, URI link, LinkPreview preview, Optional<PreviewImage> image,
+            Instant at) {
+        return write("save the preview", tx -> SqlitePreviews.attach(tx, post, link, preview, image, at));
+    }
+
+    @Override
+    public Optional<Post> removePreview(PostId post, URI link, Instant at) {
+        return write("remove the preview", tx -> SqlitePreviews.remove(tx, post, link, at));
+    }
+
+    @Override
+    public Optional<Post> forgetPreview(PostId post, Instant at) {
+        return write("forget the preview", tx -> SqlitePreviews.forget(tx, post, at));
+    }
+
+    @Override
+    public Optional<PreviewImage> previewImage(String key) {
+        return read("read the preview image", c -> SqlitePreviews.image(c, key));
+    }
+
+    @Override
+    public int prunePreviewImages() {
+        return write("delete unused preview images", SqlitePreviews::prune);
     }
 
     // the change log
