@@ -15,7 +15,10 @@ public enum ChangeKind {
     /** A member's profile, role or status changed. */
     MEMBER_CHANGED,
     /** An organisation was created or changed. */
-    ORGANISATION_CHANGED;
+    ORGANISATION_CHANGED,
+    // data rights
+    /** A member was erased: their profile is gone (their posts' removals come before it as {@code POST_DELETED}). */
+    MEMBER_ERASED;
 
     /** Whether the change concerns a post (its {@link Change#post()} is present). */
     public boolean isPostChange() {

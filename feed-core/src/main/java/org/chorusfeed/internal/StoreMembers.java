@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.chorusfeed.NoSuchMemberException;
+import org.chorusfeed.export.MemberExport;
+import org.chorusfeed.member.Erasure;
 import org.chorusfeed.member.Member;
 import org.chorusfeed.member.MemberId;
 import org.chorusfeed.member.MemberStatus;
@@ -17,11 +19,13 @@ import org.chorusfeed.store.Store;
 public final class StoreMembers implements Members {
     private final Store store;
     private final Clock clock;
+    private final StoreDataRights dataRights;
 
     /** Members kept in this store, timed by this clock. */
     public StoreMembers(Store store, Clock clock) {
         this.store = store;
         this.clock = clock;
+        this.dataRights = new StoreDataRights(store, clock);
     }
 
     @Override
@@ -93,5 +97,17 @@ public final class StoreMembers implements Members {
     @Override
     public List<Member> list() {
         return store.members();
+    }
+
+    // data rights
+
+    @Override
+    public MemberExport export(MemberId id) {
+        return dataRights.export(id);
+    }
+
+    @Override
+    public Erasure erase(MemberId id, String confirmHandle) {
+        return dataRights.erase(id, confirmHandle);
     }
 }
