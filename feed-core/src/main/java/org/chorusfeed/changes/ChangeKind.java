@@ -18,7 +18,10 @@ public enum ChangeKind {
     ORGANISATION_CHANGED,
     // link previews
     /** A post's link preview was attached, replaced or removed. */
-    POST_PREVIEWED;
+    POST_PREVIEWED,
+    // data rights
+    /** A member was erased: their profile is gone (their posts' removals come before it as {@code POST_DELETED}). */
+    MEMBER_ERASED;
 
     /** Whether the change concerns a post (its {@link Change#post()} is present). */
     public boolean isPostChange() {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.chorusfeed.NoSuchMemberException;
+import org.chorusfeed.export.MemberExport;
+import org.chorusfeed.member.Erasure;
 import org.chorusfeed.member.Member;
 import org.chorusfeed.member.MemberId;
 import org.chorusfeed.member.MemberStatus;
@@ -20,6 +22,7 @@ public final class StoreMembers implements Members {
     private final Store store;
     private final Clock clock;
     private final UnaryOperator<URI> blogUrlCheck;
+    private final StoreDataRights dataRights;
 
     /** Members kept in this store, timed by this clock. */
     public StoreMembers(Store store, Clock clock) {
@@ -34,6 +37,7 @@ public final class StoreMembers implements Members {
         this.store = store;
         this.clock = clock;
         this.blogUrlCheck = blogUrlCheck;
+        this.dataRights = new StoreDataRights(store, clock);
     }
 
     @Override
@@ -116,5 +120,17 @@ public final class StoreMembers implements Members {
     @Override
     public List<Member> list() {
         return store.members();
+    }
+
+    // data rights
+
+    @Override
+    public MemberExport export(MemberId id) {
+        return dataRights.export(id);
+    }
+
+    @Override
+    public Erasure erase(MemberId id, String confirmHandle) {
+        return dataRights.erase(id, confirmHandle);
     }
 }

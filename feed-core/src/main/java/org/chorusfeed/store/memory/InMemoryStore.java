@@ -4,8 +4,10 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -19,12 +21,14 @@ import org.chorusfeed.NoSuchMemberException;
 import org.chorusfeed.NoSuchOrganisationException;
 import org.chorusfeed.changes.Change;
 import org.chorusfeed.changes.ChangeKind;
+import org.chorusfeed.member.Erasure;
 import org.chorusfeed.member.Member;
 import org.chorusfeed.member.MemberId;
 import org.chorusfeed.member.MemberStatus;
 import org.chorusfeed.member.NewMember;
 import org.chorusfeed.member.Organisation;
 import org.chorusfeed.post.LinkPreview;
+import org.chorusfeed.post.GivenAppreciation;
 import org.chorusfeed.post.Post;
 import org.chorusfeed.post.PostId;
 import org.chorusfeed.post.PostVersion;
@@ -89,6 +93,7 @@ public final class InMemoryStore implements Store {
             if (members.values().stream().anyMatch(existing -> existing.handle().equals(m.handle()))) {
                 throw new HandleTakenException(m.handle());
             }
+            refuseErasedHandle(m.handle(), at);
             requireOrganisation(m.organisation());
             member = new Member(new MemberId(++lastMemberId), m.handle(), m.name(), m.organisation(), m.bio(), m.links(),
                     m.blogFeedUrl(), m.role(), status, at);
@@ -213,6 +218,7 @@ public final class InMemoryStore implements Store {
                 return Optional.empty();
             }
             changed = appreciates ? stored.appreciatedBy().add(member) : stored.appreciatedBy().remove(member);
+            noteAppreciation(id, member, appreciates, at);
             Post p = stored.post();
             result = new Post(p.id(), p.author(), p.text(), p.segments(), p.inReplyTo(), p.source(), p.editedAt(),
                     stored.appreciatedBy().size(), p.preview(), p.hidden());
@@ -295,7 +301,7 @@ public final class InMemoryStore implements Store {
             if (!members.containsKey(member)) {
                 throw new NoSuchMemberException(member.toString());
             }
-            AccessToken token = new AccessToken(tokens.size() + 1L, member, label, at, Optional.empty());
+            AccessToken token = new AccessToken(++lastTokenId, member, label, at, Optional.empty());
             tokens.add(new StoredToken(token, secretHash.clone()));
             return token;
         }
@@ -476,6 +482,93 @@ public final class InMemoryStore implements Store {
     @Override
     public void close() {
         callbacks.clear();
+    }
+
+    // data rights: appreciations given, erasure and the quarantine of erased handles
+
+    private final Map<String, Instant> erasedHandles = new HashMap<>();
+    private final Map<Given, Instant> appreciatedAt = new HashMap<>();
+    private long lastTokenId;
+
+    private record Given(PostId post, MemberId member) {
+    }
+
+    private void noteAppreciation(PostId post, MemberId member, boolean appreciates, Instant at) {
+        if (appreciates) {
+            appreciatedAt.putIfAbsent(new Given(post, member), at);
+        } else {
+            appreciatedAt.remove(new Given(post, member));
+        }
+    }
+
+    private void refuseErasedHandle(String handle, Instant at) {
+        Instant erasedAt = erasedHandles.get(handle);
+        if (erasedAt != null && at.isBefore(Erasure.freeFrom(erasedAt))) {
+            throw HandleTakenException.erasedRecently(handle, erasedAt, Erasure.freeFrom(erasedAt));
+        }
+    }
+
+    @Override
+    public List<GivenAppreciation> appreciationsGiven(MemberId member) {
+        synchronized (lock) {
+            List<GivenAppreciation> given = new ArrayList<>();
+            for (Stored stored : posts.values()) {
+                PostId id = stored.post().id();
+                if (stored.appreciatedBy().contains(member)) {
+                    given.add(new GivenAppreciation(id, appreciatedAt.get(new Given(id, member))));
+                }
+            }
+            given.sort(Comparator.comparing(GivenAppreciation::at).thenComparing(g -> g.post().value()).reversed());
+            return List.copyOf(given);
+        }
+    }
+
+    @Override
+    public Erasure eraseMember(MemberId id, Instant at) {
+        Erasure erasure;
+        synchronized (lock) {
+            Member member = members.get(id);
+            if (member == null) {
+                throw new NoSuchMemberException(id.toString());
+            }
+            int removedPosts = 0;
+            for (Iterator<Stored> it = posts.values().iterator(); it.hasNext();) {
+                Post post = it.next().post();
+                if (post.author().equals(id)) {
+                    it.remove();
+                    append(at, ChangeKind.POST_DELETED, post.id(), id, null);
+                    removedPosts++;
+                }
+            }
+            int withdrawn = 0;
+            for (Map.Entry<Long, Stored> entry : posts.entrySet()) {
+                Stored stored = entry.getValue();
+                if (stored.appreciatedBy().remove(id)) {
+                    Post p = stored.post();
+                    Post counted = new Post(p.id(), p.author(), p.text(), p.segments(), p.inReplyTo(), p.source(),
+                            p.editedAt(), stored.appreciatedBy().size(), p.preview(), p.hidden());
+                    entry.setValue(new Stored(counted, stored.tags(), stored.history(), stored.appreciatedBy()));
+                    append(at, ChangeKind.POST_APPRECIATED, p.id(), p.author(), null);
+                    withdrawn++;
+                }
+            }
+            appreciatedAt.keySet().removeIf(given -> given.member().equals(id));
+            int before = tokens.size();
+            tokens.removeIf(stored -> stored.token().member().equals(id));
+            members.remove(id);
+            erasedHandles.put(member.handle(), at);
+            append(at, ChangeKind.MEMBER_ERASED, null, id, null);
+            erasure = new Erasure(id, member.handle(), at, removedPosts, withdrawn, before - tokens.size());
+        }
+        fire();
+        return erasure;
+    }
+
+    @Override
+    public Optional<Instant> handleErasedAt(String handle) {
+        synchronized (lock) {
+            return Optional.ofNullable(erasedHandles.get(handle));
+        }
     }
 
     private void append(Instant at, ChangeKind kind, PostId post, MemberId member, String organisation) {

@@ -27,12 +27,14 @@ import org.chorusfeed.access.AccessToken;
 import org.chorusfeed.changes.Change;
 import org.chorusfeed.changes.ChangeKind;
 import org.chorusfeed.internal.SegmentSpans;
+import org.chorusfeed.member.Erasure;
 import org.chorusfeed.member.Member;
 import org.chorusfeed.member.MemberId;
 import org.chorusfeed.member.MemberStatus;
 import org.chorusfeed.member.NewMember;
 import org.chorusfeed.member.Organisation;
 import org.chorusfeed.post.LinkPreview;
+import org.chorusfeed.post.GivenAppreciation;
 import org.chorusfeed.post.Post;
 import org.chorusfeed.post.PostId;
 import org.chorusfeed.post.PostSource;
@@ -173,6 +175,7 @@ public final class SqliteStore implements Store {
             if (tx.exists(byHandle)) {
                 throw new HandleTakenException(m.handle());
             }
+            DataRightsSql.refuseErasedHandle(tx, m.handle(), at);
             requireOrganisation(tx, m.organisation());
             Member member = new Member(new MemberId(tx.nextId("members")), m.handle(),
                     m.name(), m.organisation(), m.bio(), m.links(), m.blogFeedUrl(), m.role(), status, at);
@@ -579,6 +582,23 @@ public final class SqliteStore implements Store {
     @Override
     public int prunePreviewImages() {
         return write("delete unused preview images", SqlitePreviews::prune);
+    }
+
+    // data rights: appreciations given, erasure, erased handles (the SQL is in DataRightsSql)
+
+    @Override
+    public List<GivenAppreciation> appreciationsGiven(MemberId member) {
+        return read("read the appreciations given", c -> DataRightsSql.appreciationsGiven(c, member));
+    }
+
+    @Override
+    public Erasure eraseMember(MemberId member, Instant at) {
+        return write("erase the member", tx -> DataRightsSql.erase(tx, member, at));
+    }
+
+    @Override
+    public Optional<Instant> handleErasedAt(String handle) {
+        return read("read the erased handle", c -> DataRightsSql.handleErasedAt(c, handle));
     }
 
     // the change log
