@@ -119,8 +119,7 @@ export const DIRECTORY = {
     others: 'Other members',
     people: { one: '{n} person', other: '{n} people' },
     latest: 'Latest post:',
-    showPosts: 'Show posts',
-    by: 'by {name}',
+    showPosts: 'Posts by {name}',
   },
   de: {
     directory: 'Mitglieder',
@@ -131,8 +130,7 @@ export const DIRECTORY = {
     others: 'Weitere Mitglieder',
     people: { one: '{n} Person', other: '{n} Personen' },
     latest: 'Neuester Beitrag:',
-    showPosts: 'Beiträge zeigen',
-    by: 'von {name}',
+    showPosts: 'Beiträge von {name}',
   },
 };
 

@@ -158,7 +158,7 @@ export class ChorusMembers extends HTMLElement {
     const lang = this.language;
     const name = m.name || '@' + m.handle;
     const p = m.latestPost;
-    const label = [t('showPosts'), h('span', { class: 'sr' }, ' ' + t('by', { name }))];
+    const label = t('showPosts', { name });
     const link = this.getAttribute('feed')
       ? h('button', { part: 'button show-posts', onclick: () => this.showPosts(m.handle) }, label)
       : h('a', { part: 'posts-link', href: '?' + new URLSearchParams({ member: m.handle }) }, label);
