@@ -11,7 +11,8 @@ import { CSS, adopt } from './style.js';
 /** How much of a member's latest post the directory shows, in characters. */
 export const EXCERPT = 120;
 
-const OWN_CSS = `[part~=organisation]{margin:0 0 calc(var(--_s)*1.5)}
+const OWN_CSS = `[part~=directory]{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,18rem),1fr));gap:var(--_s) calc(var(--_s)*1.5)}
+[part~=organisation]{margin:0 0 var(--_s)}
 h1,h2,h3,h4,h5,h6{margin:0;font-size:1.1em}
 [part~=person] [part~=name]{font-size:1em;display:inline;margin-inline-end:.5em}
 [part~=people]{list-style:none;margin:.5em 0 0;padding:0}
