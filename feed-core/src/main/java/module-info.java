@@ -23,4 +23,6 @@ module org.chorusfeed.core {
     exports org.chorusfeed.syndication;
     exports org.chorusfeed.outside;
     exports org.chorusfeed.blogs;
+    // moderation (issue 7)
+    exports org.chorusfeed.moderation;
 }

@@ -8,12 +8,14 @@ import org.chorusfeed.access.AccessTokens;
 import org.chorusfeed.changes.ChangeLog;
 import org.chorusfeed.internal.ChangeFeed;
 import org.chorusfeed.internal.StoreAccessTokens;
+import org.chorusfeed.internal.StoreAuditLog;
 import org.chorusfeed.internal.StoreMembers;
 import org.chorusfeed.internal.StoreOrganisations;
 import org.chorusfeed.internal.StorePosts;
 import org.chorusfeed.internal.StoreTimeline;
 import org.chorusfeed.member.Members;
 import org.chorusfeed.member.Organisations;
+import org.chorusfeed.moderation.AuditLog;
 import org.chorusfeed.outside.SafeFetcher;
 import org.chorusfeed.post.Posts;
 import org.chorusfeed.store.Store;
@@ -47,6 +49,8 @@ public final class Chorus implements AutoCloseable {
     private final Timeline timeline;
     private final AccessTokens tokens;
     private final SafeFetcher fetcher;
+    // moderation (issue 7)
+    private final StoreAuditLog audit;
 
     private Chorus(Store store, Clock clock, TextRules textRules, SafeFetcher fetcher) {
         this.store = store;
@@ -59,6 +63,7 @@ public final class Chorus implements AutoCloseable {
         this.posts = new StorePosts(store, clock, textRules);
         this.timeline = new StoreTimeline(store);
         this.tokens = new StoreAccessTokens(store, clock);
+        this.audit = new StoreAuditLog(store, clock);
     }
 
     /** Starts configuring a Chorus. */
@@ -94,6 +99,13 @@ public final class Chorus implements AutoCloseable {
     /** Personal access tokens for scripts. */
     public AccessTokens tokens() {
         return tokens;
+    }
+
+    // moderation (issue 7)
+
+    /** The append-only record of every admin act: who, what, when and why. */
+    public AuditLog audit() {
+        return audit;
     }
 
     /** The rules post text is checked by. */

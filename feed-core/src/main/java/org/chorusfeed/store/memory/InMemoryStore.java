@@ -26,6 +26,8 @@ import org.chorusfeed.member.Organisation;
 import org.chorusfeed.post.Post;
 import org.chorusfeed.post.PostId;
 import org.chorusfeed.post.PostVersion;
+import org.chorusfeed.moderation.AuditEntry;
+import org.chorusfeed.store.AuditDraft;
 import org.chorusfeed.store.PostDraft;
 import org.chorusfeed.store.PostSelection;
 import org.chorusfeed.store.Store;
@@ -347,6 +349,20 @@ public final class InMemoryStore implements Store {
     @Override
     public void close() {
         callbacks.clear();
+    }
+
+    // moderation (issue 7): the audit log, hidings and reports
+
+    private final InMemoryAudit audit = new InMemoryAudit();
+
+    @Override
+    public AuditEntry appendAudit(AuditDraft draft) {
+        return audit.append(draft);
+    }
+
+    @Override
+    public List<AuditEntry> auditEntries(Optional<Long> before, int limit) {
+        return audit.newest(before, limit);
     }
 
     private void append(Instant at, ChangeKind kind, PostId post, MemberId member, String organisation) {

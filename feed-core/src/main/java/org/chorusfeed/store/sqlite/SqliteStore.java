@@ -35,6 +35,8 @@ import org.chorusfeed.post.Post;
 import org.chorusfeed.post.PostId;
 import org.chorusfeed.post.PostSource;
 import org.chorusfeed.post.PostVersion;
+import org.chorusfeed.moderation.AuditEntry;
+import org.chorusfeed.store.AuditDraft;
 import org.chorusfeed.store.PostDraft;
 import org.chorusfeed.store.PostSelection;
 import org.chorusfeed.store.Store;
@@ -550,6 +552,20 @@ public final class SqliteStore implements Store {
         }
     }
 
+    // moderation (issue 7): the audit log, hidings and reports, kept by SqliteModeration
+
+    private final SqliteModeration moderation = new SqliteModeration(this);
+
+    @Override
+    public AuditEntry appendAudit(AuditDraft draft) {
+        return moderation.appendAudit(draft);
+    }
+
+    @Override
+    public List<AuditEntry> auditEntries(Optional<Long> before, int limit) {
+        return moderation.auditEntries(before, limit);
+    }
+
     // plumbing
 
     private void requireOpen() {
@@ -558,29 +574,29 @@ public final class SqliteStore implements Store {
         }
     }
 
-    private <T> T write(String what, Writer.Task<T> task) {
+    <T> T write(String what, Writer.Task<T> task) {
         requireOpen();
         return writer.write(what, task);
     }
 
-    private <T> T read(String what, ReadPool.Read<T> read) {
+    <T> T read(String what, ReadPool.Read<T> read) {
         requireOpen();
         return reads.read(what, read);
     }
 
     /** Reads one value from a row. */
     @FunctionalInterface
-    private interface RowReader<T> {
+    interface RowReader<T> {
         T read(ResultSet row) throws SQLException;
     }
 
-    private static <T> Optional<T> first(PreparedStatement query, RowReader<T> reader) throws SQLException {
+    static <T> Optional<T> first(PreparedStatement query, RowReader<T> reader) throws SQLException {
         try (ResultSet rows = query.executeQuery()) {
             return rows.next() ? Optional.of(reader.read(rows)) : Optional.empty();
         }
     }
 
-    private static <T> List<T> all(PreparedStatement query, RowReader<T> reader) throws SQLException {
+    static <T> List<T> all(PreparedStatement query, RowReader<T> reader) throws SQLException {
         List<T> result = new ArrayList<>();
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
