@@ -9,6 +9,7 @@ import org.chorusfeed.changes.ChangeLog;
 import org.chorusfeed.internal.ChangeFeed;
 import org.chorusfeed.internal.StoreAccessTokens;
 import org.chorusfeed.internal.StoreAuditLog;
+import org.chorusfeed.internal.StoreModeration;
 import org.chorusfeed.internal.StoreMembers;
 import org.chorusfeed.internal.StoreOrganisations;
 import org.chorusfeed.internal.StorePosts;
@@ -16,6 +17,7 @@ import org.chorusfeed.internal.StoreTimeline;
 import org.chorusfeed.member.Members;
 import org.chorusfeed.member.Organisations;
 import org.chorusfeed.moderation.AuditLog;
+import org.chorusfeed.moderation.Moderation;
 import org.chorusfeed.outside.SafeFetcher;
 import org.chorusfeed.post.Posts;
 import org.chorusfeed.store.Store;
@@ -51,6 +53,7 @@ public final class Chorus implements AutoCloseable {
     private final SafeFetcher fetcher;
     // moderation (issue 7)
     private final StoreAuditLog audit;
+    private final Moderation moderation;
 
     private Chorus(Store store, Clock clock, TextRules textRules, SafeFetcher fetcher) {
         this.store = store;
@@ -64,6 +67,7 @@ public final class Chorus implements AutoCloseable {
         this.timeline = new StoreTimeline(store);
         this.tokens = new StoreAccessTokens(store, clock);
         this.audit = new StoreAuditLog(store, clock);
+        this.moderation = new StoreModeration(store, clock, audit);
     }
 
     /** Starts configuring a Chorus. */
@@ -106,6 +110,11 @@ public final class Chorus implements AutoCloseable {
     /** The append-only record of every admin act: who, what, when and why. */
     public AuditLog audit() {
         return audit;
+    }
+
+    /** Reports of posts, and hiding posts from every public read. */
+    public Moderation moderation() {
+        return moderation;
     }
 
     /** The rules post text is checked by. */

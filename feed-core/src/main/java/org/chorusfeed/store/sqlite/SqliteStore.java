@@ -36,6 +36,8 @@ import org.chorusfeed.post.PostId;
 import org.chorusfeed.post.PostSource;
 import org.chorusfeed.post.PostVersion;
 import org.chorusfeed.moderation.AuditEntry;
+import org.chorusfeed.moderation.Report;
+import org.chorusfeed.post.Hiding;
 import org.chorusfeed.store.AuditDraft;
 import org.chorusfeed.store.PostDraft;
 import org.chorusfeed.store.PostSelection;
@@ -61,7 +63,6 @@ public final class SqliteStore implements Store {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
     private static final int MAX_READERS = 8;
-    private static final String POST_BY_ID = "SELECT " + Rows.POST_COLUMNS + " FROM posts p WHERE p.id = ?";
     private static final String MEMBER_BY_ID = "SELECT " + Rows.MEMBER_COLUMNS + " FROM members WHERE id = ?";
 
     private final Writer writer;
@@ -254,6 +255,7 @@ public final class SqliteStore implements Store {
         Optional<String> sourceTitle = draft.source() instanceof PostSource.Blog blog
                 ? Optional.of(blog.title()) : Optional.empty();
         return write("save the post", tx -> {
+            SqliteModeration.requireActiveAuthor(tx, draft);
             PostId id = tx.mintPostId(draft);
             PreparedStatement insert = tx.prepare("INSERT INTO posts (id, author_id, text, spans, in_reply_to, "
                     + "source_kind, source_url, source_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -326,6 +328,7 @@ public final class SqliteStore implements Store {
             deleteFrom(tx, "DELETE FROM post_tags WHERE post_id = ?", id);
             deleteFrom(tx, "DELETE FROM post_versions WHERE post_id = ?", id);
             deleteFrom(tx, "DELETE FROM appreciations WHERE post_id = ?", id);
+            SqliteModeration.forgetPost(tx, id);
             deleteFrom(tx, "DELETE FROM posts WHERE id = ?", id);
             tx.appendChange(at, ChangeKind.POST_DELETED, Optional.of(id), Optional.of(new MemberId(author)),
                     Optional.empty());
@@ -371,18 +374,18 @@ public final class SqliteStore implements Store {
         });
     }
 
-    private static Optional<Post> findPost(Transaction tx, PostId id) throws SQLException {
-        PreparedStatement query = tx.prepare(POST_BY_ID);
+    static Optional<Post> findPost(Transaction tx, PostId id) throws SQLException {
+        PreparedStatement query = tx.prepare(SqliteModeration.POST_BY_ID);
         query.setLong(1, id.value());
-        return first(query, Rows::post);
+        return first(query, SqliteModeration::post);
     }
 
     @Override
     public Optional<Post> findPost(PostId id) {
         return read("read the post", c -> {
-            PreparedStatement query = c.prepare(POST_BY_ID);
+            PreparedStatement query = c.prepare(SqliteModeration.POST_BY_ID);
             query.setLong(1, id.value());
-            return first(query, Rows::post);
+            return first(query, SqliteModeration::post);
         });
     }
 
@@ -564,6 +567,51 @@ public final class SqliteStore implements Store {
     @Override
     public List<AuditEntry> auditEntries(Optional<Long> before, int limit) {
         return moderation.auditEntries(before, limit);
+    }
+
+    @Override
+    public Optional<Post> hidePost(PostId id, Hiding hiding, AuditDraft audit) {
+        return moderation.hidePost(id, hiding, audit);
+    }
+
+    @Override
+    public Optional<Post> unhidePost(PostId id, AuditDraft audit) {
+        return moderation.unhidePost(id, audit);
+    }
+
+    @Override
+    public List<Post> hiddenPosts(Optional<PostId> before, int limit) {
+        return moderation.hiddenPosts(before, limit);
+    }
+
+    @Override
+    public Report insertReport(PostId post, MemberId reporter, String reason, Instant at) {
+        return moderation.insertReport(post, reporter, reason, at);
+    }
+
+    @Override
+    public Optional<Report> findReport(long id) {
+        return moderation.findReport(id);
+    }
+
+    @Override
+    public List<Report> reports(boolean openOnly) {
+        return moderation.reports(openOnly);
+    }
+
+    @Override
+    public List<Report> reportsBy(MemberId reporter) {
+        return moderation.reportsBy(reporter);
+    }
+
+    @Override
+    public Optional<Report> dismissReport(long id, MemberId admin, Optional<String> reason, AuditDraft audit) {
+        return moderation.dismissReport(id, admin, reason, audit);
+    }
+
+    @Override
+    public int deleteReportsBy(MemberId reporter) {
+        return moderation.deleteReportsBy(reporter);
     }
 
     // plumbing

@@ -302,6 +302,9 @@ class SqliteStoreTest extends StoreContract {
             String sql = PostQueries.sql(shape);
             assertThat(plan).as(sql).noneMatch(step -> step.contains("TEMP B-TREE"));
             assertThat(plan).as(sql).noneMatch(step -> step.matches("SCAN (m|t)\\b.*"));
+            assertThat(plan).as(sql).noneMatch(step -> step.matches("SCAN h\\b.*"));
+            assertThat(plan).as("hidden posts are left out by a key probe: " + sql)
+                    .anyMatch(step -> step.startsWith("SEARCH h USING INTEGER PRIMARY KEY"));
             assertThat(plan).as(sql).anyMatch(step -> step.startsWith(drivingStep(shape)));
         });
     }
