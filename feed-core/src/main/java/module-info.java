@@ -25,4 +25,6 @@ module org.chorusfeed.core {
     exports org.chorusfeed.blogs;
     // data rights
     exports org.chorusfeed.export;
+    // moderation (issue 7)
+    exports org.chorusfeed.moderation;
 }

@@ -13,6 +13,8 @@ import org.chorusfeed.internal.BlogUrlCheck;
 import org.chorusfeed.internal.ChangeFeed;
 import org.chorusfeed.internal.LinkPreviewer;
 import org.chorusfeed.internal.StoreAccessTokens;
+import org.chorusfeed.internal.StoreAuditLog;
+import org.chorusfeed.internal.StoreModeration;
 import org.chorusfeed.internal.StoreMembers;
 import org.chorusfeed.internal.StoreOrganisations;
 import org.chorusfeed.internal.StorePosts;
@@ -20,6 +22,8 @@ import org.chorusfeed.internal.StorePreviews;
 import org.chorusfeed.internal.StoreTimeline;
 import org.chorusfeed.member.Members;
 import org.chorusfeed.member.Organisations;
+import org.chorusfeed.moderation.AuditLog;
+import org.chorusfeed.moderation.Moderation;
 import org.chorusfeed.outside.SafeFetcher;
 import org.chorusfeed.post.Posts;
 import org.chorusfeed.post.Previews;
@@ -59,6 +63,9 @@ public final class Chorus implements AutoCloseable {
     // link previews
     private final Previews previews;
     private final @Nullable LinkPreviewer previewer;
+    // moderation (issue 7)
+    private final StoreAuditLog audit;
+    private final Moderation moderation;
 
     private Chorus(Store store, Clock clock, TextRules textRules, SafeFetcher fetcher, Builder settings) {
         this.store = store;
@@ -80,6 +87,8 @@ public final class Chorus implements AutoCloseable {
         if (previewer != null) {
             previewer.start();
         }
+        this.audit = new StoreAuditLog(store, clock);
+        this.moderation = new StoreModeration(store, clock, audit);
     }
 
     /** Starts configuring a Chorus. */
@@ -115,6 +124,18 @@ public final class Chorus implements AutoCloseable {
     /** Personal access tokens for scripts. */
     public AccessTokens tokens() {
         return tokens;
+    }
+
+    // moderation (issue 7)
+
+    /** The append-only record of every admin act: who, what, when and why. */
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** Reports of posts, and hiding posts from every public read. */
+    public Moderation moderation() {
+        return moderation;
     }
 
     /** The rules post text is checked by. */

@@ -22,6 +22,7 @@ import org.chorusfeed.NoSuchOrganisationException;
 import org.chorusfeed.changes.Change;
 import org.chorusfeed.changes.ChangeKind;
 import org.chorusfeed.member.Erasure;
+import org.chorusfeed.internal.StorePosts;
 import org.chorusfeed.member.Member;
 import org.chorusfeed.member.MemberId;
 import org.chorusfeed.member.MemberStatus;
@@ -35,6 +36,13 @@ import org.chorusfeed.post.PostVersion;
 import org.chorusfeed.store.BlogFeedState;
 import org.chorusfeed.store.ImportedEntry;
 import org.chorusfeed.post.PreviewImage;
+import org.chorusfeed.NoSuchPostException;
+import org.chorusfeed.moderation.AlreadyReportedException;
+import org.chorusfeed.moderation.AuditEntry;
+import org.chorusfeed.moderation.Report;
+import org.chorusfeed.moderation.ReportStatus;
+import org.chorusfeed.post.Hiding;
+import org.chorusfeed.store.AuditDraft;
 import org.chorusfeed.store.PostDraft;
 import org.chorusfeed.store.PostSelection;
 import org.chorusfeed.store.PreviewMark;
@@ -147,6 +155,10 @@ public final class InMemoryStore implements Store {
     public Post insertPost(PostDraft draft) {
         Post post;
         synchronized (lock) {
+            Optional.ofNullable(members.get(draft.author())).flatMap(author -> StorePosts.refusal(author, "publish"))
+                    .ifPresent(refusal -> {
+                        throw refusal;
+                    });
             long id = mint(draft);
             post = new Post(new PostId(id), draft.author(), draft.text().text(), draft.text().segments(),
                     draft.inReplyTo(), draft.source(), Optional.empty(), 0);
@@ -202,6 +214,7 @@ public final class InMemoryStore implements Store {
             if (stored == null) {
                 return false;
             }
+            reports.removeIf(report -> report.post().equals(id));
             append(at, ChangeKind.POST_DELETED, id, stored.post().author(), null);
         }
         fire();
@@ -270,7 +283,8 @@ public final class InMemoryStore implements Store {
                 && s.organisation().map(org -> members.get(p.author()).organisation().equals(Optional.of(org))).orElse(true)
                 && s.tag().map(stored.tags()::contains).orElse(true)
                 && (s.includeReplies() || p.inReplyTo().isEmpty())
-                && s.source().map(kind -> p.source().kind() == kind).orElse(true);
+                && s.source().map(kind -> p.source().kind() == kind).orElse(true)
+                && p.isPublic();
     }
 
     @Override
@@ -569,6 +583,147 @@ public final class InMemoryStore implements Store {
         synchronized (lock) {
             return Optional.ofNullable(erasedHandles.get(handle));
         }
+    }
+
+    // moderation (issue 7): the audit log, hidings and reports
+
+    private final InMemoryAudit audit = new InMemoryAudit();
+
+    @Override
+    public AuditEntry appendAudit(AuditDraft draft) {
+        return audit.append(draft);
+    }
+
+    @Override
+    public List<AuditEntry> auditEntries(Optional<Long> before, int limit) {
+        return audit.newest(before, limit);
+    }
+
+    private final List<Report> reports = new ArrayList<>();
+
+    @Override
+    public Optional<Post> hidePost(PostId id, Hiding hiding, AuditDraft draft) {
+        Post hidden;
+        synchronized (lock) {
+            Stored stored = posts.get(id.value());
+            if (stored == null || stored.post().hidden().isPresent()) {
+                return Optional.ofNullable(stored).map(Stored::post);
+            }
+            hidden = stored.post().withHidden(Optional.of(hiding));
+            posts.put(id.value(), new Stored(hidden, stored.tags(), stored.history(), stored.appreciatedBy()));
+            reports.replaceAll(report -> report.post().equals(id) && report.isOpen()
+                    ? decided(report, ReportStatus.RESOLVED, hiding.at(), hiding.by(), Optional.of(hiding.reason()))
+                    : report);
+            append(hiding.at(), ChangeKind.POST_HIDDEN, id, hidden.author(), null);
+            audit.append(draft);
+        }
+        fire();
+        return Optional.of(hidden);
+    }
+
+    @Override
+    public Optional<Post> unhidePost(PostId id, AuditDraft draft) {
+        Post shown;
+        synchronized (lock) {
+            Stored stored = posts.get(id.value());
+            if (stored == null || stored.post().hidden().isEmpty()) {
+                return Optional.ofNullable(stored).map(Stored::post);
+            }
+            shown = stored.post().withHidden(Optional.empty());
+            posts.put(id.value(), new Stored(shown, stored.tags(), stored.history(), stored.appreciatedBy()));
+            append(draft.at(), ChangeKind.POST_UNHIDDEN, id, shown.author(), null);
+            audit.append(draft);
+        }
+        fire();
+        return Optional.of(shown);
+    }
+
+    @Override
+    public List<Post> hiddenPosts(Optional<PostId> before, int limit) {
+        synchronized (lock) {
+            return posts.headMap(before.map(PostId::value).orElse(Long.MAX_VALUE), false).descendingMap().values()
+                    .stream().map(Stored::post).filter(post -> !post.isPublic()).limit(limit).toList();
+        }
+    }
+
+    @Override
+    public Report insertReport(PostId post, MemberId reporter, String reason, Instant at) {
+        synchronized (lock) {
+            if (!posts.containsKey(post.value())) {
+                throw new NoSuchPostException(post);
+            }
+            if (!members.containsKey(reporter)) {
+                throw new NoSuchMemberException(reporter.toString());
+            }
+            for (Report report : reports) {
+                if (report.post().equals(post) && report.reporter().equals(reporter) && report.isOpen()) {
+                    throw new AlreadyReportedException(post, report.id());
+                }
+            }
+            Report report = new Report(++lastReportId, post, reporter, reason, ReportStatus.OPEN, at, Optional.empty(),
+                    Optional.empty(), Optional.empty());
+            reports.add(report);
+            return report;
+        }
+    }
+
+    private long lastReportId;
+
+    @Override
+    public Optional<Report> findReport(long id) {
+        synchronized (lock) {
+            return reports.stream().filter(report -> report.id() == id).findFirst();
+        }
+    }
+
+    @Override
+    public List<Report> reports(boolean openOnly) {
+        synchronized (lock) {
+            return reports.stream().filter(report -> !openOnly || report.isOpen())
+                    .sorted(Comparator.comparingLong(Report::id).reversed()).toList();
+        }
+    }
+
+    @Override
+    public List<Report> reportsBy(MemberId reporter) {
+        synchronized (lock) {
+            return reports.stream().filter(report -> report.reporter().equals(reporter))
+                    .sorted(Comparator.comparingLong(Report::id).reversed()).toList();
+        }
+    }
+
+    @Override
+    public Optional<Report> dismissReport(long id, MemberId admin, Optional<String> reason, AuditDraft draft) {
+        synchronized (lock) {
+            for (int i = 0; i < reports.size(); i++) {
+                Report report = reports.get(i);
+                if (report.id() == id) {
+                    if (!report.isOpen()) {
+                        return Optional.of(report);
+                    }
+                    Report dismissed = decided(report, ReportStatus.DISMISSED, draft.at(), admin, reason);
+                    reports.set(i, dismissed);
+                    audit.append(draft);
+                    return Optional.of(dismissed);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public int deleteReportsBy(MemberId reporter) {
+        synchronized (lock) {
+            int before = reports.size();
+            reports.removeIf(report -> report.reporter().equals(reporter));
+            return before - reports.size();
+        }
+    }
+
+    private static Report decided(Report report, ReportStatus status, Instant at, MemberId admin,
+            Optional<String> decision) {
+        return new Report(report.id(), report.post(), report.reporter(), report.reason(), status, report.createdAt(),
+                Optional.of(at), Optional.of(admin), decision);
     }
 
     private void append(Instant at, ChangeKind kind, PostId post, MemberId member, String organisation) {

@@ -122,10 +122,6 @@ final class SqlitePreviews {
     }
 
     private static Optional<Post> post(Transaction tx, PostId id) throws SQLException {
-        PreparedStatement query = tx.prepare(SqliteStore.POST_BY_ID);
-        query.setLong(1, id.value());
-        try (ResultSet row = query.executeQuery()) {
-            return row.next() ? Optional.of(Rows.post(row)) : Optional.empty();
-        }
+        return SqliteStore.findPost(tx, id);
     }
 }

@@ -42,6 +42,10 @@ import org.chorusfeed.post.PostVersion;
 import org.chorusfeed.store.BlogFeedState;
 import org.chorusfeed.store.ImportedEntry;
 import org.chorusfeed.post.PreviewImage;
+import org.chorusfeed.moderation.AuditEntry;
+import org.chorusfeed.moderation.Report;
+import org.chorusfeed.post.Hiding;
+import org.chorusfeed.store.AuditDraft;
 import org.chorusfeed.store.PostDraft;
 import org.chorusfeed.store.PostSelection;
 import org.chorusfeed.store.PreviewMark;
@@ -67,8 +71,6 @@ public final class SqliteStore implements Store {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
     private static final int MAX_READERS = 8;
-    static final String POST_BY_ID = "SELECT " + Rows.POST_COLUMNS + " FROM posts p" + Rows.PREVIEW_JOIN
-            + " WHERE p.id = ?";
     private static final String MEMBER_BY_ID = "SELECT " + Rows.MEMBER_COLUMNS + " FROM members WHERE id = ?";
 
     private final Writer writer;
@@ -265,6 +267,7 @@ public final class SqliteStore implements Store {
         Optional<String> sourceTitle = draft.source() instanceof PostSource.Blog blog
                 ? Optional.of(blog.title()) : Optional.empty();
         return write("save the post", tx -> {
+            SqliteModeration.requireActiveAuthor(tx, draft);
             PostId id = tx.mintPostId(draft);
             PreparedStatement insert = tx.prepare("INSERT INTO posts (id, author_id, text, spans, in_reply_to, "
                     + "source_kind, source_url, source_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -337,6 +340,7 @@ public final class SqliteStore implements Store {
             deleteFrom(tx, "DELETE FROM post_tags WHERE post_id = ?", id);
             deleteFrom(tx, "DELETE FROM post_versions WHERE post_id = ?", id);
             deleteFrom(tx, "DELETE FROM appreciations WHERE post_id = ?", id);
+            SqliteModeration.forgetPost(tx, id);
             deleteFrom(tx, "DELETE FROM posts WHERE id = ?", id);
             tx.appendChange(at, ChangeKind.POST_DELETED, Optional.of(id), Optional.of(new MemberId(author)),
                     Optional.empty());
@@ -382,18 +386,18 @@ public final class SqliteStore implements Store {
         });
     }
 
-    private static Optional<Post> findPost(Transaction tx, PostId id) throws SQLException {
-        PreparedStatement query = tx.prepare(POST_BY_ID);
+    static Optional<Post> findPost(Transaction tx, PostId id) throws SQLException {
+        PreparedStatement query = tx.prepare(SqliteModeration.POST_BY_ID);
         query.setLong(1, id.value());
-        return first(query, Rows::post);
+        return first(query, SqliteModeration::post);
     }
 
     @Override
     public Optional<Post> findPost(PostId id) {
         return read("read the post", c -> {
-            PreparedStatement query = c.prepare(POST_BY_ID);
+            PreparedStatement query = c.prepare(SqliteModeration.POST_BY_ID);
             query.setLong(1, id.value());
-            return first(query, Rows::post);
+            return first(query, SqliteModeration::post);
         });
     }
 
@@ -663,6 +667,65 @@ public final class SqliteStore implements Store {
         }
     }
 
+    // moderation (issue 7): the audit log, hidings and reports, kept by SqliteModeration
+
+    private final SqliteModeration moderation = new SqliteModeration(this);
+
+    @Override
+    public AuditEntry appendAudit(AuditDraft draft) {
+        return moderation.appendAudit(draft);
+    }
+
+    @Override
+    public List<AuditEntry> auditEntries(Optional<Long> before, int limit) {
+        return moderation.auditEntries(before, limit);
+    }
+
+    @Override
+    public Optional<Post> hidePost(PostId id, Hiding hiding, AuditDraft audit) {
+        return moderation.hidePost(id, hiding, audit);
+    }
+
+    @Override
+    public Optional<Post> unhidePost(PostId id, AuditDraft audit) {
+        return moderation.unhidePost(id, audit);
+    }
+
+    @Override
+    public List<Post> hiddenPosts(Optional<PostId> before, int limit) {
+        return moderation.hiddenPosts(before, limit);
+    }
+
+    @Override
+    public Report insertReport(PostId post, MemberId reporter, String reason, Instant at) {
+        return moderation.insertReport(post, reporter, reason, at);
+    }
+
+    @Override
+    public Optional<Report> findReport(long id) {
+        return moderation.findReport(id);
+    }
+
+    @Override
+    public List<Report> reports(boolean openOnly) {
+        return moderation.reports(openOnly);
+    }
+
+    @Override
+    public List<Report> reportsBy(MemberId reporter) {
+        return moderation.reportsBy(reporter);
+    }
+
+    @Override
+    public Optional<Report> dismissReport(long id, MemberId admin, Optional<String> reason, AuditDraft audit) {
+        return moderation.dismissReport(id, admin, reason, audit);
+    }
+
+    @Override
+    public int deleteReportsBy(MemberId reporter) {
+        return moderation.deleteReportsBy(reporter);
+    }
+
     // plumbing
 
     private void requireOpen() {
@@ -671,29 +734,29 @@ public final class SqliteStore implements Store {
         }
     }
 
-    private <T> T write(String what, Writer.Task<T> task) {
+    <T> T write(String what, Writer.Task<T> task) {
         requireOpen();
         return writer.write(what, task);
     }
 
-    private <T> T read(String what, ReadPool.Read<T> read) {
+    <T> T read(String what, ReadPool.Read<T> read) {
         requireOpen();
         return reads.read(what, read);
     }
 
     /** Reads one value from a row. */
     @FunctionalInterface
-    private interface RowReader<T> {
+    interface RowReader<T> {
         T read(ResultSet row) throws SQLException;
     }
 
-    private static <T> Optional<T> first(PreparedStatement query, RowReader<T> reader) throws SQLException {
+    static <T> Optional<T> first(PreparedStatement query, RowReader<T> reader) throws SQLException {
         try (ResultSet rows = query.executeQuery()) {
             return rows.next() ? Optional.of(reader.read(rows)) : Optional.empty();
         }
     }
 
-    private static <T> List<T> all(PreparedStatement query, RowReader<T> reader) throws SQLException {
+    static <T> List<T> all(PreparedStatement query, RowReader<T> reader) throws SQLException {
         List<T> result = new ArrayList<>();
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
