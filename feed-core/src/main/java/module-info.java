@@ -23,4 +23,5 @@ module org.chorusfeed.core {
     exports org.chorusfeed.syndication;
     exports org.chorusfeed.outside;
     exports org.chorusfeed.blogs;
+    exports org.chorusfeed.joining; // members helper
 }

@@ -8,10 +8,14 @@ import org.chorusfeed.access.AccessTokens;
 import org.chorusfeed.changes.ChangeLog;
 import org.chorusfeed.internal.ChangeFeed;
 import org.chorusfeed.internal.StoreAccessTokens;
+import org.chorusfeed.internal.StoreInvitations;
+import org.chorusfeed.internal.StoreJoinRequests;
 import org.chorusfeed.internal.StoreMembers;
 import org.chorusfeed.internal.StoreOrganisations;
 import org.chorusfeed.internal.StorePosts;
 import org.chorusfeed.internal.StoreTimeline;
+import org.chorusfeed.joining.Invitations;
+import org.chorusfeed.joining.JoinRequests;
 import org.chorusfeed.member.Members;
 import org.chorusfeed.member.Organisations;
 import org.chorusfeed.outside.SafeFetcher;
@@ -47,6 +51,9 @@ public final class Chorus implements AutoCloseable {
     private final Timeline timeline;
     private final AccessTokens tokens;
     private final SafeFetcher fetcher;
+    // joining (members helper)
+    private final Invitations invitations;
+    private final JoinRequests joinRequests;
 
     private Chorus(Store store, Clock clock, TextRules textRules, SafeFetcher fetcher) {
         this.store = store;
@@ -59,6 +66,9 @@ public final class Chorus implements AutoCloseable {
         this.posts = new StorePosts(store, clock, textRules);
         this.timeline = new StoreTimeline(store);
         this.tokens = new StoreAccessTokens(store, clock);
+        // joining (members helper)
+        this.invitations = new StoreInvitations(store, clock);
+        this.joinRequests = new StoreJoinRequests(store, clock);
     }
 
     /** Starts configuring a Chorus. */
@@ -94,6 +104,18 @@ public final class Chorus implements AutoCloseable {
     /** Personal access tokens for scripts. */
     public AccessTokens tokens() {
         return tokens;
+    }
+
+    // joining (members helper)
+
+    /** Invitations to join the network: created and revoked by admins, accepted through the host's login. */
+    public Invitations invitations() {
+        return invitations;
+    }
+
+    /** Requests to join, for hubs in approval mode: approved or declined by admins. */
+    public JoinRequests joinRequests() {
+        return joinRequests;
     }
 
     /** The rules post text is checked by. */

@@ -2,6 +2,7 @@ package org.chorusfeed.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.chorusfeed.NoSuchMemberException;
 import org.chorusfeed.member.Member;
@@ -11,6 +12,7 @@ import org.chorusfeed.member.Members;
 import org.chorusfeed.member.NewMember;
 import org.chorusfeed.member.ProfileUpdate;
 import org.chorusfeed.member.Role;
+import org.chorusfeed.post.Post;
 import org.chorusfeed.store.Store;
 
 /** {@link Members} over a store. */
@@ -93,5 +95,17 @@ public final class StoreMembers implements Members {
     @Override
     public List<Member> list() {
         return store.members();
+    }
+
+    // joining and the directory (members helper)
+
+    @Override
+    public Optional<Member> findByAccount(String account) {
+        return store.findMemberByAccount(account);
+    }
+
+    @Override
+    public Map<MemberId, Post> latestPosts() {
+        return store.latestPublicPosts();
     }
 }

@@ -1,7 +1,9 @@
 package org.chorusfeed.member;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.chorusfeed.post.Post;
 
 /**
  * The network's members: admitting, inviting, suspending and looking them up.
@@ -43,4 +45,12 @@ public interface Members {
 
     /** Every member, ordered by handle. */
     List<Member> list();
+
+    // joining and the directory (members helper)
+
+    /** The member with this host account (see {@link Member#account()}), if they exist. */
+    Optional<Member> findByAccount(String account);
+
+    /** Each member's newest public post, read at once for the whole directory; members without one are absent. */
+    Map<MemberId, Post> latestPosts();
 }
