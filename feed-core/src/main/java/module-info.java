@@ -27,4 +27,5 @@ module org.chorusfeed.core {
     exports org.chorusfeed.export;
     // moderation (issue 7)
     exports org.chorusfeed.moderation;
+    exports org.chorusfeed.joining; // members helper
 }

@@ -15,11 +15,15 @@ import org.chorusfeed.internal.LinkPreviewer;
 import org.chorusfeed.internal.StoreAccessTokens;
 import org.chorusfeed.internal.StoreAuditLog;
 import org.chorusfeed.internal.StoreModeration;
+import org.chorusfeed.internal.StoreInvitations;
+import org.chorusfeed.internal.StoreJoinRequests;
 import org.chorusfeed.internal.StoreMembers;
 import org.chorusfeed.internal.StoreOrganisations;
 import org.chorusfeed.internal.StorePosts;
 import org.chorusfeed.internal.StorePreviews;
 import org.chorusfeed.internal.StoreTimeline;
+import org.chorusfeed.joining.Invitations;
+import org.chorusfeed.joining.JoinRequests;
 import org.chorusfeed.member.Members;
 import org.chorusfeed.member.Organisations;
 import org.chorusfeed.moderation.AuditLog;
@@ -66,6 +70,9 @@ public final class Chorus implements AutoCloseable {
     // moderation (issue 7)
     private final StoreAuditLog audit;
     private final Moderation moderation;
+    // joining (members helper)
+    private final Invitations invitations;
+    private final JoinRequests joinRequests;
 
     private Chorus(Store store, Clock clock, TextRules textRules, SafeFetcher fetcher, Builder settings) {
         this.store = store;
@@ -89,6 +96,9 @@ public final class Chorus implements AutoCloseable {
         }
         this.audit = new StoreAuditLog(store, clock);
         this.moderation = new StoreModeration(store, clock, audit);
+        // joining (members helper)
+        this.invitations = new StoreInvitations(store, clock);
+        this.joinRequests = new StoreJoinRequests(store, clock);
     }
 
     /** Starts configuring a Chorus. */
@@ -136,6 +146,18 @@ public final class Chorus implements AutoCloseable {
     /** Reports of posts, and hiding posts from every public read. */
     public Moderation moderation() {
         return moderation;
+    }
+
+    // joining (members helper)
+
+    /** Invitations to join the network: created and revoked by admins, accepted through the host's login. */
+    public Invitations invitations() {
+        return invitations;
+    }
+
+    /** Requests to join, for hubs in approval mode: approved or declined by admins. */
+    public JoinRequests joinRequests() {
+        return joinRequests;
     }
 
     /** The rules post text is checked by. */

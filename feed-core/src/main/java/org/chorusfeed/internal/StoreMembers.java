@@ -3,6 +3,7 @@ package org.chorusfeed.internal;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.chorusfeed.NoSuchMemberException;
@@ -15,6 +16,7 @@ import org.chorusfeed.member.Members;
 import org.chorusfeed.member.NewMember;
 import org.chorusfeed.member.ProfileUpdate;
 import org.chorusfeed.member.Role;
+import org.chorusfeed.post.Post;
 import org.chorusfeed.store.Store;
 
 /** {@link Members} over a store. */
@@ -132,5 +134,17 @@ public final class StoreMembers implements Members {
     @Override
     public Erasure erase(MemberId id, String confirmHandle) {
         return dataRights.erase(id, confirmHandle);
+    }
+
+    // joining and the directory (members helper)
+
+    @Override
+    public Optional<Member> findByAccount(String account) {
+        return store.findMemberByAccount(account);
+    }
+
+    @Override
+    public Map<MemberId, Post> latestPosts() {
+        return store.latestPublicPosts();
     }
 }

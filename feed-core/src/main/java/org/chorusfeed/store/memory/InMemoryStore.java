@@ -18,6 +18,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.chorusfeed.HandleTakenException;
 import org.chorusfeed.access.AccessToken;
 import org.chorusfeed.NoSuchMemberException;
+import org.chorusfeed.joining.AlreadyMemberException;
+import org.chorusfeed.joining.Approval;
+import org.chorusfeed.joining.Invitation;
+import org.chorusfeed.joining.JoinRequest;
+import org.chorusfeed.joining.JoinRequestPendingException;
+import org.chorusfeed.joining.JoinRequestStatus;
+import org.chorusfeed.joining.NewJoinRequest;
+import org.chorusfeed.joining.NoSuchInvitationException;
 import org.chorusfeed.NoSuchOrganisationException;
 import org.chorusfeed.changes.Change;
 import org.chorusfeed.changes.ChangeKind;
@@ -98,19 +106,36 @@ public final class InMemoryStore implements Store {
     public Member insertMember(NewMember m, MemberStatus status, Instant at) {
         Member member;
         synchronized (lock) {
-            if (members.values().stream().anyMatch(existing -> existing.handle().equals(m.handle()))) {
-                throw new HandleTakenException(m.handle());
-            }
-            refuseErasedHandle(m.handle(), at);
-            requireOrganisation(m.organisation());
-            member = new Member(new MemberId(++lastMemberId), m.handle(), m.name(), m.organisation(), m.bio(), m.links(),
-                    m.blogFeedUrl(), m.role(), status, at);
-            members.put(member.id(), member);
-            append(at, ChangeKind.MEMBER_ADMITTED, null, member.id(), null);
+            member = admit(m, status, at);
         }
         fire();
         return member;
     }
+
+    /** Admits a member; the caller holds the lock (and fires the callbacks after releasing it). */
+    private Member admit(NewMember m, MemberStatus status, Instant at) {
+        requireFreeHandle(m.handle());
+        refuseErasedHandle(m.handle(), at);
+        if (m.account().isPresent()) {
+            Optional<Member> same = memberByAccount(m.account().get());
+            if (same.isPresent()) {
+                throw new AlreadyMemberException(same.get().handle());
+            }
+        }
+        requireOrganisation(m.organisation());
+        Member member = new Member(new MemberId(++lastMemberId), m.handle(), m.name(), m.organisation(), m.bio(),
+                m.links(), m.blogFeedUrl(), m.role(), status, at, m.account(), m.language());
+        members.put(member.id(), member);
+        append(at, ChangeKind.MEMBER_ADMITTED, null, member.id(), null);
+        return member;
+    }
+
+    private void requireFreeHandle(String handle) {
+        if (members.values().stream().anyMatch(existing -> existing.handle().equals(handle))) {
+            throw new HandleTakenException(handle);
+        }
+    }
+
 
     @Override
     public Member updateMember(Member member, Instant at) {
@@ -122,7 +147,8 @@ public final class InMemoryStore implements Store {
             }
             requireOrganisation(member.organisation());
             updated = new Member(old.id(), old.handle(), member.name(), member.organisation(), member.bio(),
-                    member.links(), member.blogFeedUrl(), member.role(), member.status(), old.joinedAt());
+                    member.links(), member.blogFeedUrl(), member.role(), member.status(), old.joinedAt(), old.account(),
+                    member.language());
             members.put(updated.id(), updated);
             append(at, ChangeKind.MEMBER_CHANGED, null, updated.id(), null);
         }
@@ -724,6 +750,142 @@ public final class InMemoryStore implements Store {
             Optional<String> decision) {
         return new Report(report.id(), report.post(), report.reporter(), report.reason(), status, report.createdAt(),
                 Optional.of(at), Optional.of(admin), decision);
+    }
+
+    // membership: accounts, invitations, join requests, the directory's newest posts (members helper)
+
+    private final MemoryMembership membership = new MemoryMembership();
+
+    private Optional<Member> memberByAccount(String account) {
+        return members.values().stream().filter(m -> m.account().equals(Optional.of(account))).findFirst();
+    }
+
+    @Override
+    public Optional<Member> findMemberByAccount(String account) {
+        synchronized (lock) {
+            return memberByAccount(account);
+        }
+    }
+
+    @Override
+    public Invitation insertInvitation(Invitation invitation) {
+        synchronized (lock) {
+            requireOrganisation(invitation.organisation());
+            return membership.insert(invitation);
+        }
+    }
+
+    @Override
+    public List<Invitation> invitations() {
+        synchronized (lock) {
+            return membership.invitations();
+        }
+    }
+
+    @Override
+    public Optional<Invitation> findInvitation(long id) {
+        synchronized (lock) {
+            return membership.invitation(id);
+        }
+    }
+
+    @Override
+    public Optional<Invitation> findInvitationByCode(String code) {
+        synchronized (lock) {
+            return membership.invitation(code);
+        }
+    }
+
+    @Override
+    public Optional<Invitation> revokeInvitation(long id, Instant at) {
+        synchronized (lock) {
+            return membership.invitation(id).map(invitation -> membership.replace(invitation.revoked(at)));
+        }
+    }
+
+    @Override
+    public Member acceptInvitation(String code, NewMember member, Instant at) {
+        Member admitted;
+        synchronized (lock) {
+            Invitation invitation = membership.invitation(code)
+                    .orElseThrow(() -> new NoSuchInvitationException("with this code"));
+            admitted = admit(invitation.admitting(member, at), MemberStatus.ACTIVE, at);
+            membership.replace(invitation.usedOnce());
+        }
+        fire();
+        return admitted;
+    }
+
+    @Override
+    public JoinRequest insertJoinRequest(NewJoinRequest request, Instant at) {
+        synchronized (lock) {
+            Optional<Member> same = memberByAccount(request.account());
+            if (same.isPresent()) {
+                throw new AlreadyMemberException(same.get().handle());
+            }
+            Optional<JoinRequest> latest = membership.latest(request.account());
+            if (latest.isPresent() && latest.get().status() == JoinRequestStatus.PENDING) {
+                throw new JoinRequestPendingException(latest.get().id());
+            }
+            requireFreeHandle(request.handle());
+            requireOrganisation(request.organisation());
+            return membership.insert(request, at);
+        }
+    }
+
+    @Override
+    public List<JoinRequest> joinRequests(Optional<JoinRequestStatus> status) {
+        synchronized (lock) {
+            return membership.requests(status);
+        }
+    }
+
+    @Override
+    public Optional<JoinRequest> findJoinRequest(long id) {
+        synchronized (lock) {
+            return membership.request(id);
+        }
+    }
+
+    @Override
+    public Optional<JoinRequest> latestJoinRequest(String account) {
+        synchronized (lock) {
+            return membership.latest(account);
+        }
+    }
+
+    @Override
+    public Approval approveJoinRequest(long id, MemberId by, Instant at) {
+        Approval approval;
+        synchronized (lock) {
+            JoinRequest request = membership.existingRequest(id);
+            Member admitted = admit(request.admitting(), MemberStatus.ACTIVE, at);
+            approval = new Approval(membership.replace(request.decided(JoinRequestStatus.APPROVED, by,
+                    Optional.empty(), at)), admitted);
+        }
+        fire();
+        return approval;
+    }
+
+    @Override
+    public JoinRequest declineJoinRequest(long id, MemberId by, Optional<String> reason, Instant at) {
+        synchronized (lock) {
+            JoinRequest request = membership.existingRequest(id);
+            return membership.replace(request.decided(JoinRequestStatus.DECLINED, by, reason, at));
+        }
+    }
+
+    @Override
+    public Map<MemberId, Post> latestPublicPosts() {
+        synchronized (lock) {
+            Map<MemberId, Post> latest = new HashMap<>();
+            for (Stored stored : posts.descendingMap().values()) {
+                if (stored.post().isPublic()) {
+                    latest.putIfAbsent(stored.post().author(), stored.post());
+                }
+            }
+            return Map.copyOf(latest);
+        }
     }
 
     private void append(Instant at, ChangeKind kind, PostId post, MemberId member, String organisation) {

@@ -28,9 +28,9 @@ import org.jspecify.annotations.Nullable;
 
 /** How values map to rows and back: the column lists and the readers of each kind of row. */
 final class Rows {
-    static final String ORGANISATION_COLUMNS = "slug, name, website";
+    static final String ORGANISATION_COLUMNS = "slug, name, website, description";
     static final String MEMBER_COLUMNS =
-            "id, handle, name, organisation, bio, links, blog_feed_url, role, status, joined_at";
+            "id, handle, name, organisation, bio, links, blog_feed_url, role, status, joined_at, account, language";
     /** The columns of posts as {@link #post} reads them, for a table aliased {@code p}. */
     static final String POST_COLUMNS = "p.id, p.author_id, p.text, p.spans, p.in_reply_to, p.source_kind, "
             + "p.source_url, p.source_title, p.edited_at, p.appreciations, "
@@ -62,14 +62,16 @@ final class Rows {
     }
 
     static Organisation organisation(ResultSet row) throws SQLException {
-        return new Organisation(row.getString(1), row.getString(2), Optional.ofNullable(row.getString(3)).map(URI::create));
+        return new Organisation(row.getString(1), row.getString(2), Optional.ofNullable(row.getString(3)).map(URI::create),
+                row.getString(4));
     }
 
     static Member member(ResultSet row) throws SQLException {
         return new Member(new MemberId(row.getLong(1)), row.getString(2), row.getString(3),
                 Optional.ofNullable(row.getString(4)), row.getString(5), links(row.getString(6)),
                 Optional.ofNullable(row.getString(7)).map(URI::create), Role.valueOf(row.getString(8)),
-                MemberStatus.valueOf(row.getString(9)), instant(row.getLong(10)));
+                MemberStatus.valueOf(row.getString(9)), instant(row.getLong(10)), Optional.ofNullable(row.getString(11)),
+                Optional.ofNullable(row.getString(12)));
     }
 
     /** A post from {@link #POST_COLUMNS}, starting at the first column. */

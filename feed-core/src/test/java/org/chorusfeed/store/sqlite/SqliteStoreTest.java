@@ -135,10 +135,9 @@ class SqliteStoreTest extends StoreContract {
                 versions.add(rows.getInt(1));
                 assertThat(Rows.instant(rows.getLong(2))).isEqualTo(clock().instant());
             }
-            assertThat(versions).containsExactlyElementsOf(
-                    Migrations.all().stream().map(Migrations.Migration::version).toList());
-            assertThat(versions).contains(1, 2, 4);
-            assertThat(Migrations.latestVersion()).isEqualTo(versions.get(versions.size() - 1));
+            // every migration listed, from 1 up, whichever features added theirs
+            assertThat(versions).isEqualTo(Migrations.all().stream().map(Migrations.Migration::version).toList());
+            assertThat(versions).startsWith(1, 2).last().isEqualTo(Migrations.latestVersion());
         }
     }
 
@@ -151,7 +150,7 @@ class SqliteStoreTest extends StoreContract {
         try (Connection raw = rawConnection(); Statement statement = raw.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT COUNT(*), MAX(applied_at) FROM schema_migrations")) {
             rows.next();
-            assertThat(rows.getInt(1)).isEqualTo(2);
+            assertThat(rows.getInt(1)).isEqualTo(Migrations.latestVersion());
             assertThat(Rows.instant(rows.getLong(2))).isEqualTo(T0.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         }
     }

@@ -58,7 +58,11 @@ public final class Api implements AutoCloseable {
         RouteTable.Builder table = RouteTable.builder();
         new TimelineRoutes(chorus, cache, people).addTo(table);
         new PostRoutes(chorus, people).addTo(table);
-        new MemberRoutes(chorus, csrf, people).addTo(table);
+        // joining, organisations and the admin's member list (members helper)
+        JoiningRoutes joining = new JoiningRoutes(chorus, people, config.approvalRequests());
+        joining.addTo(table);
+        new DirectoryRoutes(chorus, people).addTo(table);
+        new MemberRoutes(chorus, csrf, people, joining).addTo(table);
         new AdminRoutes(chorus, people).addTo(table);
         new StreamRoutes(chorus, streams, config.streamQueueCapacity()).addTo(table);
         new FeedRoutes(config, people).addTo(table);
@@ -99,7 +103,7 @@ public final class Api implements AutoCloseable {
             Caller caller = route.access() == Access.OPEN ? Caller.ANONYMOUS : identity.recognise(request);
             authorize(route, caller);
             if (route.isWrite()) {
-                admitWrite(request, caller);
+                admitWrite(request, caller, route.access());
             }
             // A writer reads its own write: the answer waits until the change has reached the timeline cache.
             Runnable readYourWrites = route.isWrite()
@@ -129,6 +133,11 @@ public final class Api implements AutoCloseable {
                     throw Problems.unauthenticated();
                 }
             }
+            case ACCOUNT -> {
+                if (caller.account().isEmpty() && caller.member().isEmpty()) {
+                    throw Problems.unauthenticated();
+                }
+            }
             case ADMIN -> {
                 Member member = caller.member().orElseThrow(Problems::unauthenticated);
                 if (!member.isAdmin() || !member.isActive()) {
@@ -140,8 +149,14 @@ public final class Api implements AutoCloseable {
     }
 
     /** Rate limits (address first, so anonymous floods cost nothing more), sign-in, and CSRF for cookie writes. */
-    private void admitWrite(HttpServletRequest request, Caller caller) {
+    private void admitWrite(HttpServletRequest request, Caller caller, Access access) {
         limit(addressLimiter, "address:" + request.getRemoteAddr(), "this address");
+        if (access == Access.ACCOUNT && caller.member().isEmpty() && caller.account().isPresent()) {
+            // someone signed in at the host who is not a member yet, joining: always by cookie (members helper)
+            csrf.check(request);
+            limit(memberLimiter, "account:" + caller.account().get(), "this account");
+            return;
+        }
         Member member = caller.member().orElseThrow(Problems::unauthenticated);
         if (caller.via() == Caller.Via.RESOLVER) {
             csrf.check(request);

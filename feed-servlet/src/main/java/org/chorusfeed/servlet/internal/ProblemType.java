@@ -61,6 +61,23 @@ public enum ProblemType {
     RATE_LIMITED(429, "Too many writes"),
     /** The live stream has as many connections as it takes. */
     TOO_MANY_STREAMS(503, "Too many live connections"),
+    // joining (members helper)
+    /** No invitation has this code or id. */
+    INVITATION_NOT_FOUND(404, "No such invitation"),
+    /** The invitation expired, was used up or was revoked; the {@code status} member says which. */
+    INVITATION_GONE(410, "Invitation no longer valid"),
+    /** The invitation is bound to an organisation and the request names another. */
+    WRONG_ORGANISATION(422, "Invitation is for another organisation"),
+    /** The signed-in account is a member already. */
+    ALREADY_MEMBER(409, "Already a member"),
+    /** The signed-in account has a pending join request already. */
+    JOIN_REQUEST_PENDING(409, "Join request pending"),
+    /** No join request has this id. */
+    JOIN_REQUEST_NOT_FOUND(404, "No such join request"),
+    /** The join request was approved or declined already. */
+    JOIN_REQUEST_DECIDED(409, "Join request already decided"),
+    /** The hub takes no join requests: it admits by invitation only. */
+    JOIN_REQUESTS_CLOSED(403, "Joining by invitation only"),
     /** Something failed inside the server; the log has the details. */
     INTERNAL_ERROR(500, "Internal server error");
 

@@ -22,6 +22,11 @@ public final class Problems {
         if (failure instanceof ProblemException problem) {
             return problem;
         }
+        // joining (members helper)
+        ProblemException joining = JoiningProblems.of(failure);
+        if (joining != null) {
+            return joining;
+        }
         if (failure instanceof TextRuleException text) {
             return textProblem(text);
         }

@@ -110,10 +110,15 @@ public final class Representations {
     }
 
     private static tools.jackson.databind.JsonNode organisationRef(Member member, Directory directory) {
-        if (member.organisation().isEmpty()) {
+        return organisationRef(member.organisation(), directory);
+    }
+
+    /** {@code {"slug","name"}} of an organisation, or JSON null for none. */
+    static tools.jackson.databind.JsonNode organisationRef(Optional<String> organisation, Directory directory) {
+        if (organisation.isEmpty()) {
             return NODES.nullNode();
         }
-        String slug = member.organisation().get();
+        String slug = organisation.get();
         ObjectNode node = object();
         node.put("slug", slug);
         node.put("name", directory.organisation(slug).map(Organisation::name).orElse(slug));
@@ -185,6 +190,12 @@ public final class Representations {
         node.put("role", member.role().name().toLowerCase(Locale.ROOT));
         node.put("status", member.status().name().toLowerCase(Locale.ROOT));
         node.put("joinedAt", time(member.joinedAt()));
+        // members helper
+        if (member.language().isPresent()) {
+            node.put("language", member.language().get());
+        } else {
+            node.putNull("language");
+        }
         return node;
     }
 
@@ -198,6 +209,7 @@ public final class Representations {
         } else {
             node.putNull("website");
         }
+        node.put("description", organisation.description());
         return node;
     }
 
