@@ -82,7 +82,7 @@ final class MemberRoutes {
         }
         if (body.has("blogFeedUrl")) {
             Optional<String> blog = body.optionalString("blogFeedUrl");
-            update = blog.isPresent() ? update.blogFeedUrl(JsonBody.uri("blogFeedUrl", blog.get())) : update.noBlogFeedUrl();
+            update = blog.isPresent() ? update.blogFeedUrl(BlogRoutes.url(blog.get())) : update.noBlogFeedUrl();
         }
         Member updated = chorus.members().updateProfile(member.id(), update);
         x.json(HttpServletResponse.SC_OK, Representations.member(updated, new Directory(chorus, people)));
