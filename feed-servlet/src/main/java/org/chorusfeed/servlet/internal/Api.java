@@ -67,6 +67,8 @@ public final class Api implements AutoCloseable {
         new StreamRoutes(chorus, streams, config.streamQueueCapacity()).addTo(table);
         new FeedRoutes(config, people).addTo(table);
         new DocumentRoutes(widget).addTo(table);
+        // members' blogs
+        new BlogRoutes(chorus).addTo(table);
         this.routes = table.build();
         fanOut.start();
     }

@@ -79,7 +79,12 @@ public enum ProblemType {
     /** The hub takes no join requests: it admits by invitation only. */
     JOIN_REQUESTS_CLOSED(403, "Joining by invitation only"),
     /** Something failed inside the server; the log has the details. */
-    INTERNAL_ERROR(500, "Internal server error");
+    INTERNAL_ERROR(500, "Internal server error"),
+    // members' blogs
+    /** A blog feed URL that Chorus will never fetch (scheme, user info, an address that is not public). */
+    BLOG_FEED_URL_REFUSED(422, "Blog feed URL refused"),
+    /** The member has set no blog feed URL. */
+    BLOG_NOT_SET(404, "No blog feed URL");
 
     /** Where every problem type URI starts. */
     public static final String BASE = "https://chorusfeed.org/problems/";
