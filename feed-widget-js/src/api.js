@@ -40,10 +40,13 @@ export function credentials(root, base) {
   return sameOrigin(root, base) ? 'same-origin' : 'omit';
 }
 
-/** `url` when it is an absolute http(s) URL, otherwise null: other schemes never become links. */
-export function webUrl(url) {
+/**
+ * `url` as an absolute http(s) URL (resolved against `base` when given), otherwise null: other schemes never
+ * become links.
+ */
+export function webUrl(url, base) {
   try {
-    const u = new URL(url);
+    const u = new URL(url, base);
     return /^https?:$/.test(u.protocol) ? u.href : null;
   } catch {
     return null;
