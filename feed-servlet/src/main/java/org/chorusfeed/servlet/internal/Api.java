@@ -35,6 +35,8 @@ public final class Api implements AutoCloseable {
     private final StreamHub streams;
     private final RouteTable routes;
     private final boolean varyOrigin;
+    // link previews
+    private final PreviewLinks previewLinks;
 
     /** Builds the API over the configured Chorus and subscribes to its change log. */
     public Api(ChorusServletConfig config, WidgetAssets widget) {
@@ -47,7 +49,10 @@ public final class Api implements AutoCloseable {
         this.addressLimiter = new RateLimiter(config.writesPerMinutePerAddress(), clock, 100_000);
         this.varyOrigin = !config.allowedOrigins().isEmpty();
         TimelineCache cache = new TimelineCache(org.chorusfeed.timeline.TimelineQuery.MAX_LIMIT);
-        People people = new People(chorus);
+        // link previews: the image URLs every rendered post needs travel with People
+        PreviewLinks previewLinks = new PreviewLinks(config.publicBaseUrl());
+        this.previewLinks = previewLinks;
+        People people = new People(chorus, previewLinks);
         this.fanOut = new ChangeFanOut(chorus.changes());
         this.streams = new StreamHub(chorus, people, config.maxStreamConnections(), config.heartbeatInterval());
         // People before the timeline cache: a page rendered for the cache's new generation must not meet a
@@ -69,6 +74,8 @@ public final class Api implements AutoCloseable {
         new DocumentRoutes(widget).addTo(table);
         // members' blogs
         new BlogRoutes(chorus).addTo(table);
+        // link previews
+        new PreviewRoutes(chorus, new PostRoutes(chorus, people), config.publicReads()).addTo(table);
         this.routes = table.build();
         fanOut.start();
     }
@@ -81,6 +88,7 @@ public final class Api implements AutoCloseable {
     /** Answers one request. */
     public void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String method = request.getMethod();
+        previewLinks.seen(request);   // link previews
         RouteTable.Match match = routes.match(Mount.path(request));
         if (match == null) {
             cors(request, response, true);

@@ -36,6 +36,11 @@ final class Directory {
         return posts.computeIfAbsent(id, chorus.posts()::find);
     }
 
+    /** The URL of the preview image with this key, on the hub's own origin. */
+    String previewImage(String key) {
+        return people.previewLinks().image(key);
+    }
+
     /** Remembers a post already read, so a reply to it on the same page costs no lookup. */
     void remember(Post post) {
         posts.putIfAbsent(post.id(), Optional.of(post));

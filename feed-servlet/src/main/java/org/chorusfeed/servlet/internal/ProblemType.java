@@ -17,6 +17,9 @@ public enum ProblemType {
     ORGANISATION_NOT_FOUND(404, "No such organisation"),
     /** No access token with this id for this member. */
     TOKEN_NOT_FOUND(404, "No such access token"),
+    // link previews
+    /** No preview image with this key. */
+    PREVIEW_IMAGE_NOT_FOUND(404, "No such preview image"),
     /** The route exists but not with this method. */
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     /** A value in the request breaks a rule (a handle, a URL, a cursor, a label). */
