@@ -864,4 +864,34 @@ public abstract class StoreContract {
             });
         }
     }
+
+    // timeline reads (TimelineReads)
+
+    @Nested
+    class BatchReads {
+        @Test
+        void findPosts_readsManyAtOnce_asFindPostWould_leavingOutMissingIdsAndCountingDuplicatesOnce() {
+            Member ada = admit("ada");
+            List<Post> posts = new ArrayList<>();
+            for (int i = 0; i < 70; i++) {
+                posts.add(publish(ada, "Post number " + i + " #batch"));
+            }
+            Post gone = posts.remove(10);
+            store.deletePost(gone.id(), T0);
+            List<PostId> asked = new ArrayList<>(ids(posts));
+            asked.add(gone.id());
+            asked.add(posts.get(0).id());
+            asked.add(posts.get(69 - 1).id().next());
+
+            java.util.Map<PostId, Post> found = store.findPosts(asked);
+
+            assertThat(found).hasSize(69);
+            for (Post post : posts) {
+                assertThat(found.get(post.id())).isEqualTo(store.findPost(post.id()).orElseThrow());
+            }
+            assertThat(found).doesNotContainKey(gone.id());
+            assertThat(store.findPosts(List.of())).isEmpty();
+            assertThat(store.findPosts(List.of(gone.id()))).isEmpty();
+        }
+    }
 }

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -382,6 +383,17 @@ public final class SqliteStore implements Store {
             query.setLong(1, id.value());
             return first(query, Rows::post);
         });
+    }
+
+    // timeline reads (TimelineReads)
+
+    @Override
+    public Map<PostId, Post> findPosts(Collection<PostId> ids) {
+        if (ids.isEmpty()) {
+            requireOpen();
+            return Map.of();
+        }
+        return read("read the posts", c -> PostBatches.find(c, ids));
     }
 
     @Override
