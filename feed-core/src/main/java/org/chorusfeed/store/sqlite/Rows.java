@@ -33,6 +33,8 @@ final class Rows {
     /** The columns of posts as {@link #post} reads them, for a table aliased {@code p}. */
     static final String POST_COLUMNS = "p.id, p.author_id, p.text, p.spans, p.in_reply_to, p.source_kind, "
             + "p.source_url, p.source_title, p.edited_at, p.appreciations";
+    /** How many columns {@link #POST_COLUMNS} has. */
+    static final int POST_COLUMN_COUNT = POST_COLUMNS.split(",").length;
     static final String CHANGE_COLUMNS = "seq, changed_at, kind, post_id, member_id, organisation";
     static final String TOKEN_COLUMNS = "id, member_id, label, created_at, revoked_at";
 

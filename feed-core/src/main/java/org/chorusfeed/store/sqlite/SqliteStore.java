@@ -37,6 +37,7 @@ import org.chorusfeed.post.PostId;
 import org.chorusfeed.post.PostSource;
 import org.chorusfeed.post.PostVersion;
 import org.chorusfeed.store.PostDraft;
+import org.chorusfeed.store.PostRange;
 import org.chorusfeed.store.PostSelection;
 import org.chorusfeed.store.Store;
 import org.chorusfeed.text.PostText;
@@ -394,6 +395,31 @@ public final class SqliteStore implements Store {
             return Map.of();
         }
         return read("read the posts", c -> PostBatches.find(c, ids));
+    }
+
+    @Override
+    public PostRange postRange(PostSelection selection) {
+        if (selection.before().isEmpty() && selection.after().isEmpty()) {
+            return new PostRange(posts(selection), false);
+        }
+        return read("read the timeline", c -> {
+            PreparedStatement query = c.prepare(PostQueries.rangeSql(selection));
+            PostQueries.bindRange(query, selection);
+            List<Post> posts = new ArrayList<>(Math.min(selection.limit(), 128));
+            boolean beyond = false;
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    posts.add(Rows.post(rows));
+                    beyond = rows.getInt(Rows.POST_COLUMN_COUNT + 1) == 1;
+                }
+            }
+            if (posts.isEmpty()) {
+                PreparedStatement probe = c.prepare(PostQueries.probeSql(selection));
+                PostQueries.bindProbe(probe, selection);
+                beyond = first(probe, row -> row.getInt(1) == 1).orElse(false);
+            }
+            return new PostRange(posts, beyond);
+        });
     }
 
     @Override
