@@ -23,7 +23,7 @@ import org.chorusfeed.text.PostText;
  * are checked above the store; a store keeps data consistent (unique handles, existing references).
  */
 public interface Store extends AutoCloseable, BlogFeedStore, PreviewStore, DataRightsStore, AuditStore,
-        ModerationStore, MembershipStore {
+        ModerationStore, MembershipStore, TimelineReads {
 
     /** Creates or updates an organisation; appends {@code ORGANISATION_CHANGED}. */
     Organisation saveOrganisation(Organisation organisation, Instant at);

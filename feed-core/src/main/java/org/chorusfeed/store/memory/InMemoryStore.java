@@ -279,6 +279,22 @@ public final class InMemoryStore implements Store {
         }
     }
 
+    // timeline reads (TimelineReads)
+
+    @Override
+    public Map<PostId, Post> findPosts(Collection<PostId> ids) {
+        Map<PostId, Post> found = new HashMap<>();
+        synchronized (lock) {
+            for (PostId id : ids) {
+                Stored stored = posts.get(id.value());
+                if (stored != null) {
+                    found.put(id, stored.post());
+                }
+            }
+        }
+        return Map.copyOf(found);
+    }
+
     @Override
     public List<Post> posts(PostSelection s) {
         synchronized (lock) {

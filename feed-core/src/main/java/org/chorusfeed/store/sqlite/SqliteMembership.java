@@ -39,8 +39,9 @@ final class SqliteMembership {
      * The newest post of each member among the posts readers may see. Which posts that are is this one condition
      * on {@code q}; a post is public unless hidden, so hiding adds its column here.
      */
-    private static final String PUBLIC_POST = "1 = 1";
-    private static final String LATEST_PUBLIC_POSTS = "SELECT " + Rows.POST_COLUMNS + " FROM posts p WHERE p.id IN "
+    private static final String PUBLIC_POST = "NOT EXISTS (SELECT 1 FROM post_hidings h WHERE h.post_id = q.id)";
+    private static final String LATEST_PUBLIC_POSTS = "SELECT " + Rows.POST_COLUMNS + " FROM posts p"
+            + Rows.PREVIEW_JOIN + " WHERE p.id IN "
             + "(SELECT MAX(q.id) FROM posts q WHERE " + PUBLIC_POST + " GROUP BY q.author_id)";
 
     private final SqliteStore store;

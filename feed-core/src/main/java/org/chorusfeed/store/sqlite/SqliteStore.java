@@ -53,6 +53,7 @@ import org.chorusfeed.moderation.Report;
 import org.chorusfeed.post.Hiding;
 import org.chorusfeed.store.AuditDraft;
 import org.chorusfeed.store.PostDraft;
+import org.chorusfeed.store.PostRange;
 import org.chorusfeed.store.PostSelection;
 import org.chorusfeed.store.PreviewMark;
 import org.chorusfeed.store.Store;
@@ -418,6 +419,42 @@ public final class SqliteStore implements Store {
             PreparedStatement query = c.prepare(SqliteModeration.POST_BY_ID);
             query.setLong(1, id.value());
             return first(query, SqliteModeration::post);
+        });
+    }
+
+    // timeline reads (TimelineReads)
+
+    @Override
+    public Map<PostId, Post> findPosts(Collection<PostId> ids) {
+        if (ids.isEmpty()) {
+            requireOpen();
+            return Map.of();
+        }
+        return read("read the posts", c -> PostBatches.find(c, ids));
+    }
+
+    @Override
+    public PostRange postRange(PostSelection selection) {
+        if (selection.before().isEmpty() && selection.after().isEmpty()) {
+            return new PostRange(posts(selection), false);
+        }
+        return read("read the timeline", c -> {
+            PreparedStatement query = c.prepare(PostQueries.rangeSql(selection));
+            PostQueries.bindRange(query, selection);
+            List<Post> posts = new ArrayList<>(Math.min(selection.limit(), 128));
+            boolean beyond = false;
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    posts.add(Rows.post(rows));
+                    beyond = rows.getInt(Rows.POST_COLUMN_COUNT + 1) == 1;
+                }
+            }
+            if (posts.isEmpty()) {
+                PreparedStatement probe = c.prepare(PostQueries.probeSql(selection));
+                PostQueries.bindProbe(probe, selection);
+                beyond = first(probe, row -> row.getInt(1) == 1).orElse(false);
+            }
+            return new PostRange(posts, beyond);
         });
     }
 

@@ -24,6 +24,8 @@ public final class Api implements AutoCloseable {
     private static final String EXPOSED_HEADERS = "ETag, Location, Retry-After";
     private static final String PREFLIGHT_HEADERS = "Authorization, Content-Type, If-None-Match, Last-Event-ID";
     private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(2);
+    /** Posts whose JSON is kept (about 1 KB each with the post): the most a hub's readers page through at once. */
+    private static final int POST_JSON_CAPACITY = 4096;
 
     private final ChorusServletConfig config;
     private final Chorus chorus;
@@ -58,10 +60,13 @@ public final class Api implements AutoCloseable {
         // People before the timeline cache: a page rendered for the cache's new generation must not meet a
         // member or organisation from before the change.
         fanOut.addFirst(people::invalidate);
+        // timeline performance: posts' kept JSON, after People (see PostJson)
+        PostJson postJson = new PostJson(POST_JSON_CAPACITY);
+        fanOut.addFirst(postJson::invalidate);
         fanOut.addFirst(change -> cache.invalidate());
         fanOut.add(streams);
         RouteTable.Builder table = RouteTable.builder();
-        new TimelineRoutes(chorus, cache, people).addTo(table);
+        new TimelineRoutes(chorus, cache, people, postJson, fanOut::processed).addTo(table);
         new PostRoutes(chorus, people).addTo(table);
         // joining, organisations and the admin's member list (members helper)
         JoiningRoutes joining = new JoiningRoutes(chorus, people, config.approvalRequests());
