@@ -40,6 +40,13 @@ export function credentials(root, base) {
   return sameOrigin(root, base) ? 'same-origin' : 'omit';
 }
 
+/** GETs JSON from the hub with the read credentials for `root`; rejects unless the status is 2xx. */
+export async function getJson(url, root, signal) {
+  const r = await fetch(url, { credentials: credentials(root), signal, headers: { accept: 'application/json' } });
+  if (!r.ok) throw Error(`HTTP ${r.status} from ${url}`);
+  return r.json();
+}
+
 /** `url` when it is an absolute http(s) URL, otherwise null: other schemes never become links. */
 export function webUrl(url) {
   try {

@@ -54,6 +54,11 @@ header>:not([part~=author]),footer,[part~=reply-context],[part~=end],[part~=filt
 @keyframes k{to{opacity:.4}}
 [part~=older]{display:block;margin:var(--_s) auto;overflow-anchor:none}`;
 
+/** The colour for refusals and errors, light and dark (the member's and the admin's code use it). */
+export const DANGER = `:host{--_danger:var(--chorus-danger,#b3261e)}
+:host([theme=dark]){--_danger:var(--chorus-danger,#f2b8b5)}
+@media(prefers-color-scheme:dark){:host(:not([theme=light])){--_danger:var(--chorus-danger,#f2b8b5)}}`;
+
 const sheets = new Map();
 
 /**

@@ -24,4 +24,8 @@ module org.chorusfeed.core {
     exports org.chorusfeed.outside;
     exports org.chorusfeed.blogs;
     exports org.chorusfeed.joining; // members helper
+    // data rights
+    exports org.chorusfeed.export;
+    // moderation (issue 7)
+    exports org.chorusfeed.moderation;
 }

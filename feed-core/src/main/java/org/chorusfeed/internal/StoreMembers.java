@@ -1,10 +1,14 @@
 package org.chorusfeed.internal;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.chorusfeed.NoSuchMemberException;
+import org.chorusfeed.export.MemberExport;
+import org.chorusfeed.member.Erasure;
 import org.chorusfeed.member.Member;
 import org.chorusfeed.member.MemberId;
 import org.chorusfeed.member.MemberStatus;
@@ -19,21 +23,33 @@ import org.chorusfeed.store.Store;
 public final class StoreMembers implements Members {
     private final Store store;
     private final Clock clock;
+    private final UnaryOperator<URI> blogUrlCheck;
+    private final StoreDataRights dataRights;
 
     /** Members kept in this store, timed by this clock. */
     public StoreMembers(Store store, Clock clock) {
+        this(store, clock, UnaryOperator.identity());
+    }
+
+    /**
+     * Members kept in this store, timed by this clock, whose blog feed URLs are checked (and normalised) by
+     * {@code blogUrlCheck} before they are stored, so every way of setting one refuses a bad URL the same way.
+     */
+    public StoreMembers(Store store, Clock clock, UnaryOperator<URI> blogUrlCheck) {
         this.store = store;
         this.clock = clock;
+        this.blogUrlCheck = blogUrlCheck;
+        this.dataRights = new StoreDataRights(store, clock);
     }
 
     @Override
     public Member admit(NewMember member) {
-        return store.insertMember(member, MemberStatus.ACTIVE, clock.instant());
+        return store.insertMember(checkedBlog(member), MemberStatus.ACTIVE, clock.instant());
     }
 
     @Override
     public Member invite(NewMember member) {
-        return store.insertMember(member, MemberStatus.INVITED, clock.instant());
+        return store.insertMember(checkedBlog(member), MemberStatus.INVITED, clock.instant());
     }
 
     @Override
@@ -73,8 +89,19 @@ public final class StoreMembers implements Members {
     @Override
     public Member updateProfile(MemberId id, ProfileUpdate update) {
         Member member = get(id);
-        Member updated = update.applyTo(member);
+        Member updated = checkedBlog(update).applyTo(member);
         return updated.equals(member) ? member : store.updateMember(updated, clock.instant());
+    }
+
+    // members' blogs: a URL set is checked before anything is stored
+    private NewMember checkedBlog(NewMember member) {
+        return member.blogFeedUrl().isPresent() ? member.blogFeedUrl(blogUrlCheck.apply(member.blogFeedUrl().get()))
+                : member;
+    }
+
+    private ProfileUpdate checkedBlog(ProfileUpdate update) {
+        Optional<URI> url = update.blogFeedUrl().flatMap(inner -> inner);
+        return url.isPresent() ? update.blogFeedUrl(blogUrlCheck.apply(url.get())) : update;
     }
 
     @Override
@@ -107,5 +134,17 @@ public final class StoreMembers implements Members {
     @Override
     public Map<MemberId, Post> latestPosts() {
         return store.latestPublicPosts();
+    }
+
+    // data rights
+
+    @Override
+    public MemberExport export(MemberId id) {
+        return dataRights.export(id);
+    }
+
+    @Override
+    public Erasure erase(MemberId id, String confirmHandle) {
+        return dataRights.erase(id, confirmHandle);
     }
 }

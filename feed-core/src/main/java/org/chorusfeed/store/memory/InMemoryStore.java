@@ -1,10 +1,13 @@
 package org.chorusfeed.store.memory;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -26,16 +29,31 @@ import org.chorusfeed.joining.JoinRequestPendingException;
 import org.chorusfeed.joining.JoinRequestStatus;
 import org.chorusfeed.joining.NewJoinRequest;
 import org.chorusfeed.joining.NoSuchInvitationException;
+import org.chorusfeed.member.Erasure;
+import org.chorusfeed.internal.StorePosts;
 import org.chorusfeed.member.Member;
 import org.chorusfeed.member.MemberId;
 import org.chorusfeed.member.MemberStatus;
 import org.chorusfeed.member.NewMember;
 import org.chorusfeed.member.Organisation;
+import org.chorusfeed.post.LinkPreview;
+import org.chorusfeed.post.GivenAppreciation;
 import org.chorusfeed.post.Post;
 import org.chorusfeed.post.PostId;
 import org.chorusfeed.post.PostVersion;
+import org.chorusfeed.store.BlogFeedState;
+import org.chorusfeed.store.ImportedEntry;
+import org.chorusfeed.post.PreviewImage;
+import org.chorusfeed.NoSuchPostException;
+import org.chorusfeed.moderation.AlreadyReportedException;
+import org.chorusfeed.moderation.AuditEntry;
+import org.chorusfeed.moderation.Report;
+import org.chorusfeed.moderation.ReportStatus;
+import org.chorusfeed.post.Hiding;
+import org.chorusfeed.store.AuditDraft;
 import org.chorusfeed.store.PostDraft;
 import org.chorusfeed.store.PostSelection;
+import org.chorusfeed.store.PreviewMark;
 import org.chorusfeed.store.Store;
 import org.chorusfeed.text.PostText;
 
@@ -50,6 +68,9 @@ public final class InMemoryStore implements Store {
     private final List<StoredToken> tokens = new ArrayList<>();
     private long lastMemberId;
     private long lastMintedPostId;
+    // members' blogs
+    private final MemoryBlogFeeds blogFeeds = new MemoryBlogFeeds(id -> findMember(id).isPresent());
+    private final MemoryPreviews previews = new MemoryPreviews();
 
     private record StoredToken(AccessToken token, byte[] hash) {
     }
@@ -93,7 +114,7 @@ public final class InMemoryStore implements Store {
 
     /** Admits a member; the caller holds the lock (and fires the callbacks after releasing it). */
     private Member admit(NewMember m, MemberStatus status, Instant at) {
-        requireFreeHandle(m.handle());
+        requireFreeHandle(m.handle(), at);
         if (m.account().isPresent()) {
             Optional<Member> same = memberByAccount(m.account().get());
             if (same.isPresent()) {
@@ -108,10 +129,12 @@ public final class InMemoryStore implements Store {
         return member;
     }
 
-    private void requireFreeHandle(String handle) {
+    /** Refuses a handle a member has, or one erased too recently to be taken again. */
+    private void requireFreeHandle(String handle, Instant at) {
         if (members.values().stream().anyMatch(existing -> existing.handle().equals(handle))) {
             throw new HandleTakenException(handle);
         }
+        refuseErasedHandle(handle, at);
     }
 
     @Override
@@ -158,6 +181,10 @@ public final class InMemoryStore implements Store {
     public Post insertPost(PostDraft draft) {
         Post post;
         synchronized (lock) {
+            Optional.ofNullable(members.get(draft.author())).flatMap(author -> StorePosts.refusal(author, "publish"))
+                    .ifPresent(refusal -> {
+                        throw refusal;
+                    });
             long id = mint(draft);
             post = new Post(new PostId(id), draft.author(), draft.text().text(), draft.text().segments(),
                     draft.inReplyTo(), draft.source(), Optional.empty(), 0);
@@ -213,6 +240,7 @@ public final class InMemoryStore implements Store {
             if (stored == null) {
                 return false;
             }
+            reports.removeIf(report -> report.post().equals(id));
             append(at, ChangeKind.POST_DELETED, id, stored.post().author(), null);
         }
         fire();
@@ -229,6 +257,7 @@ public final class InMemoryStore implements Store {
                 return Optional.empty();
             }
             changed = appreciates ? stored.appreciatedBy().add(member) : stored.appreciatedBy().remove(member);
+            noteAppreciation(id, member, appreciates, at);
             Post p = stored.post();
             result = new Post(p.id(), p.author(), p.text(), p.segments(), p.inReplyTo(), p.source(), p.editedAt(),
                     stored.appreciatedBy().size(), p.preview(), p.hidden());
@@ -280,7 +309,8 @@ public final class InMemoryStore implements Store {
                 && s.organisation().map(org -> members.get(p.author()).organisation().equals(Optional.of(org))).orElse(true)
                 && s.tag().map(stored.tags()::contains).orElse(true)
                 && (s.includeReplies() || p.inReplyTo().isEmpty())
-                && s.source().map(kind -> p.source().kind() == kind).orElse(true);
+                && s.source().map(kind -> p.source().kind() == kind).orElse(true)
+                && p.isPublic();
     }
 
     @Override
@@ -311,7 +341,7 @@ public final class InMemoryStore implements Store {
             if (!members.containsKey(member)) {
                 throw new NoSuchMemberException(member.toString());
             }
-            AccessToken token = new AccessToken(tokens.size() + 1L, member, label, at, Optional.empty());
+            AccessToken token = new AccessToken(++lastTokenId, member, label, at, Optional.empty());
             tokens.add(new StoredToken(token, secretHash.clone()));
             return token;
         }
@@ -348,6 +378,126 @@ public final class InMemoryStore implements Store {
         }
     }
 
+    // members' blogs: kept by MemoryBlogFeeds
+
+    @Override
+    public Optional<BlogFeedState> findBlogFeed(MemberId member) {
+        return blogFeeds.findBlogFeed(member);
+    }
+
+    @Override
+    public List<BlogFeedState> blogFeeds() {
+        return blogFeeds.blogFeeds();
+    }
+
+    @Override
+    public List<BlogFeedState> dueBlogFeeds(Instant now, int limit) {
+        return blogFeeds.dueBlogFeeds(now, limit);
+    }
+
+    @Override
+    public void putBlogFeed(BlogFeedState feed) {
+        blogFeeds.putBlogFeed(feed);
+    }
+
+    @Override
+    public boolean updateBlogFeed(BlogFeedState feed) {
+        return blogFeeds.updateBlogFeed(feed);
+    }
+
+    @Override
+    public void removeBlogFeed(MemberId member) {
+        blogFeeds.removeBlogFeed(member);
+    }
+
+    @Override
+    public List<ImportedEntry> importedEntries(MemberId member) {
+        return blogFeeds.importedEntries(member);
+    }
+
+    @Override
+    public ImportedEntry saveImportedEntry(ImportedEntry entry) {
+        return blogFeeds.saveImportedEntry(entry);
+    }
+
+
+    // link previews
+
+    @Override
+    public Optional<PreviewMark> previewMark(PostId post) {
+        synchronized (lock) {
+            return posts.containsKey(post.value()) ? previews.mark(post) : Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<Post> attachPreview(PostId post, URI link, LinkPreview preview, Optional<PreviewImage> image,
+            Instant at) {
+        synchronized (lock) {
+            Stored stored = posts.get(post.value());
+            if (stored == null) {
+                return Optional.empty();
+            }
+            Post attached = previews.attach(stored.post(), link, preview, image);
+            if (attached == null) {
+                return Optional.of(stored.post());
+            }
+            changePreview(stored, attached, at);
+        }
+        fire();
+        return findPost(post);
+    }
+
+    @Override
+    public Optional<Post> removePreview(PostId post, URI link, Instant at) {
+        return dropPreview(post, at, () -> previews.remove(post, link));
+    }
+
+    @Override
+    public Optional<Post> forgetPreview(PostId post, Instant at) {
+        return dropPreview(post, at, () -> previews.forget(post));
+    }
+
+    private Optional<Post> dropPreview(PostId post, Instant at, Runnable markChange) {
+        boolean changed;
+        synchronized (lock) {
+            Stored stored = posts.get(post.value());
+            if (stored == null) {
+                return Optional.empty();
+            }
+            markChange.run();
+            changed = stored.post().preview().isPresent();
+            if (changed) {
+                changePreview(stored, stored.post().withPreview(Optional.empty()), at);
+            }
+        }
+        if (changed) {
+            fire();
+        }
+        return findPost(post);
+    }
+
+    private void changePreview(Stored stored, Post changed, Instant at) {
+        posts.put(changed.id().value(), new Stored(changed, stored.tags(), stored.history(), stored.appreciatedBy()));
+        previews.prune(id -> posts.containsKey(id.value()), posts.values().stream().map(Stored::post).toList());
+        append(at, ChangeKind.POST_PREVIEWED, changed.id(), changed.author(), null);
+    }
+
+    @Override
+    public Optional<PreviewImage> previewImage(String key) {
+        synchronized (lock) {
+            return previews.image(key);
+        }
+    }
+
+    @Override
+    public int prunePreviewImages() {
+        synchronized (lock) {
+            return previews.prune(id -> posts.containsKey(id.value()),
+                    posts.values().stream().map(Stored::post).toList());
+        }
+    }
+
     @Override
     public List<Change> changesSince(long afterSeq, int limit) {
         synchronized (lock) {
@@ -372,6 +522,234 @@ public final class InMemoryStore implements Store {
     @Override
     public void close() {
         callbacks.clear();
+    }
+
+    // data rights: appreciations given, erasure and the quarantine of erased handles
+
+    private final Map<String, Instant> erasedHandles = new HashMap<>();
+    private final Map<Given, Instant> appreciatedAt = new HashMap<>();
+    private long lastTokenId;
+
+    private record Given(PostId post, MemberId member) {
+    }
+
+    private void noteAppreciation(PostId post, MemberId member, boolean appreciates, Instant at) {
+        if (appreciates) {
+            appreciatedAt.putIfAbsent(new Given(post, member), at);
+        } else {
+            appreciatedAt.remove(new Given(post, member));
+        }
+    }
+
+    private void refuseErasedHandle(String handle, Instant at) {
+        Instant erasedAt = erasedHandles.get(handle);
+        if (erasedAt != null && at.isBefore(Erasure.freeFrom(erasedAt))) {
+            throw HandleTakenException.erasedRecently(handle, erasedAt, Erasure.freeFrom(erasedAt));
+        }
+    }
+
+    @Override
+    public List<GivenAppreciation> appreciationsGiven(MemberId member) {
+        synchronized (lock) {
+            List<GivenAppreciation> given = new ArrayList<>();
+            for (Stored stored : posts.values()) {
+                PostId id = stored.post().id();
+                if (stored.appreciatedBy().contains(member)) {
+                    given.add(new GivenAppreciation(id, appreciatedAt.get(new Given(id, member))));
+                }
+            }
+            given.sort(Comparator.comparing(GivenAppreciation::at).thenComparing(g -> g.post().value()).reversed());
+            return List.copyOf(given);
+        }
+    }
+
+    @Override
+    public Erasure eraseMember(MemberId id, Instant at) {
+        Erasure erasure;
+        synchronized (lock) {
+            Member member = members.get(id);
+            if (member == null) {
+                throw new NoSuchMemberException(id.toString());
+            }
+            int removedPosts = 0;
+            for (Iterator<Stored> it = posts.values().iterator(); it.hasNext();) {
+                Post post = it.next().post();
+                if (post.author().equals(id)) {
+                    it.remove();
+                    append(at, ChangeKind.POST_DELETED, post.id(), id, null);
+                    removedPosts++;
+                }
+            }
+            int withdrawn = 0;
+            for (Map.Entry<Long, Stored> entry : posts.entrySet()) {
+                Stored stored = entry.getValue();
+                if (stored.appreciatedBy().remove(id)) {
+                    Post p = stored.post();
+                    Post counted = new Post(p.id(), p.author(), p.text(), p.segments(), p.inReplyTo(), p.source(),
+                            p.editedAt(), stored.appreciatedBy().size(), p.preview(), p.hidden());
+                    entry.setValue(new Stored(counted, stored.tags(), stored.history(), stored.appreciatedBy()));
+                    append(at, ChangeKind.POST_APPRECIATED, p.id(), p.author(), null);
+                    withdrawn++;
+                }
+            }
+            appreciatedAt.keySet().removeIf(given -> given.member().equals(id));
+            int before = tokens.size();
+            tokens.removeIf(stored -> stored.token().member().equals(id));
+            members.remove(id);
+            erasedHandles.put(member.handle(), at);
+            append(at, ChangeKind.MEMBER_ERASED, null, id, null);
+            erasure = new Erasure(id, member.handle(), at, removedPosts, withdrawn, before - tokens.size());
+        }
+        fire();
+        return erasure;
+    }
+
+    @Override
+    public Optional<Instant> handleErasedAt(String handle) {
+        synchronized (lock) {
+            return Optional.ofNullable(erasedHandles.get(handle));
+        }
+    }
+
+    // moderation (issue 7): the audit log, hidings and reports
+
+    private final InMemoryAudit audit = new InMemoryAudit();
+
+    @Override
+    public AuditEntry appendAudit(AuditDraft draft) {
+        return audit.append(draft);
+    }
+
+    @Override
+    public List<AuditEntry> auditEntries(Optional<Long> before, int limit) {
+        return audit.newest(before, limit);
+    }
+
+    private final List<Report> reports = new ArrayList<>();
+
+    @Override
+    public Optional<Post> hidePost(PostId id, Hiding hiding, AuditDraft draft) {
+        Post hidden;
+        synchronized (lock) {
+            Stored stored = posts.get(id.value());
+            if (stored == null || stored.post().hidden().isPresent()) {
+                return Optional.ofNullable(stored).map(Stored::post);
+            }
+            hidden = stored.post().withHidden(Optional.of(hiding));
+            posts.put(id.value(), new Stored(hidden, stored.tags(), stored.history(), stored.appreciatedBy()));
+            reports.replaceAll(report -> report.post().equals(id) && report.isOpen()
+                    ? decided(report, ReportStatus.RESOLVED, hiding.at(), hiding.by(), Optional.of(hiding.reason()))
+                    : report);
+            append(hiding.at(), ChangeKind.POST_HIDDEN, id, hidden.author(), null);
+            audit.append(draft);
+        }
+        fire();
+        return Optional.of(hidden);
+    }
+
+    @Override
+    public Optional<Post> unhidePost(PostId id, AuditDraft draft) {
+        Post shown;
+        synchronized (lock) {
+            Stored stored = posts.get(id.value());
+            if (stored == null || stored.post().hidden().isEmpty()) {
+                return Optional.ofNullable(stored).map(Stored::post);
+            }
+            shown = stored.post().withHidden(Optional.empty());
+            posts.put(id.value(), new Stored(shown, stored.tags(), stored.history(), stored.appreciatedBy()));
+            append(draft.at(), ChangeKind.POST_UNHIDDEN, id, shown.author(), null);
+            audit.append(draft);
+        }
+        fire();
+        return Optional.of(shown);
+    }
+
+    @Override
+    public List<Post> hiddenPosts(Optional<PostId> before, int limit) {
+        synchronized (lock) {
+            return posts.headMap(before.map(PostId::value).orElse(Long.MAX_VALUE), false).descendingMap().values()
+                    .stream().map(Stored::post).filter(post -> !post.isPublic()).limit(limit).toList();
+        }
+    }
+
+    @Override
+    public Report insertReport(PostId post, MemberId reporter, String reason, Instant at) {
+        synchronized (lock) {
+            if (!posts.containsKey(post.value())) {
+                throw new NoSuchPostException(post);
+            }
+            if (!members.containsKey(reporter)) {
+                throw new NoSuchMemberException(reporter.toString());
+            }
+            for (Report report : reports) {
+                if (report.post().equals(post) && report.reporter().equals(reporter) && report.isOpen()) {
+                    throw new AlreadyReportedException(post, report.id());
+                }
+            }
+            Report report = new Report(++lastReportId, post, reporter, reason, ReportStatus.OPEN, at, Optional.empty(),
+                    Optional.empty(), Optional.empty());
+            reports.add(report);
+            return report;
+        }
+    }
+
+    private long lastReportId;
+
+    @Override
+    public Optional<Report> findReport(long id) {
+        synchronized (lock) {
+            return reports.stream().filter(report -> report.id() == id).findFirst();
+        }
+    }
+
+    @Override
+    public List<Report> reports(boolean openOnly) {
+        synchronized (lock) {
+            return reports.stream().filter(report -> !openOnly || report.isOpen())
+                    .sorted(Comparator.comparingLong(Report::id).reversed()).toList();
+        }
+    }
+
+    @Override
+    public List<Report> reportsBy(MemberId reporter) {
+        synchronized (lock) {
+            return reports.stream().filter(report -> report.reporter().equals(reporter))
+                    .sorted(Comparator.comparingLong(Report::id).reversed()).toList();
+        }
+    }
+
+    @Override
+    public Optional<Report> dismissReport(long id, MemberId admin, Optional<String> reason, AuditDraft draft) {
+        synchronized (lock) {
+            for (int i = 0; i < reports.size(); i++) {
+                Report report = reports.get(i);
+                if (report.id() == id) {
+                    if (!report.isOpen()) {
+                        return Optional.of(report);
+                    }
+                    Report dismissed = decided(report, ReportStatus.DISMISSED, draft.at(), admin, reason);
+                    reports.set(i, dismissed);
+                    audit.append(draft);
+                    return Optional.of(dismissed);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public int deleteReportsBy(MemberId reporter) {
+        synchronized (lock) {
+            int before = reports.size();
+            reports.removeIf(report -> report.reporter().equals(reporter));
+            return before - reports.size();
+        }
+    }
+
+    private static Report decided(Report report, ReportStatus status, Instant at, MemberId admin,
+            Optional<String> decision) {
+        return new Report(report.id(), report.post(), report.reporter(), report.reason(), status, report.createdAt(),
+                Optional.of(at), Optional.of(admin), decision);
     }
 
     // membership: accounts, invitations, join requests, the directory's newest posts (members helper)
@@ -449,7 +827,7 @@ public final class InMemoryStore implements Store {
             if (latest.isPresent() && latest.get().status() == JoinRequestStatus.PENDING) {
                 throw new JoinRequestPendingException(latest.get().id());
             }
-            requireFreeHandle(request.handle());
+            requireFreeHandle(request.handle(), at);
             requireOrganisation(request.organisation());
             return membership.insert(request, at);
         }

@@ -10,7 +10,8 @@ import org.chorusfeed.store.PostSelection;
  * The SQL of each shape of {@link PostSelection}: keyset ranges by post id, never an offset. A tag selection walks
  * the {@code (tag, post_id)} key of {@code post_tags} in order and joins each hit to its post; every other shape
  * walks the posts by id (or by {@code (author_id, id)} or {@code (source_kind, id)}) and filters on the way, so a
- * page is full whenever enough matching posts exist. The 96 shapes are built once, so statements stay prepared.
+ * page is full whenever enough matching posts exist. Hidden posts are left out by a primary-key probe of
+ * {@code post_hidings} per row, which keeps the walk in order. The 96 shapes are built once, so statements stay prepared.
  */
 final class PostQueries {
     private static final int SHAPES = 3 * 32;
@@ -70,10 +71,10 @@ final class PostQueries {
         List<String> conditions = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ").append(Rows.POST_COLUMNS);
         if (tag) {
-            sql.append(" FROM post_tags t JOIN posts p ON p.id = t.post_id");
+            sql.append(" FROM post_tags t JOIN posts p ON p.id = t.post_id").append(Rows.PREVIEW_JOIN);
             conditions.add("t.tag = ?");
         } else {
-            sql.append(" FROM posts p");
+            sql.append(" FROM posts p").append(Rows.PREVIEW_JOIN);
         }
         if (direction == 1) {
             conditions.add(key + " < ?");
@@ -92,9 +93,8 @@ final class PostQueries {
         if ((shape & 1) != 0) {
             conditions.add("p.source_kind = ?");
         }
-        if (!conditions.isEmpty()) {
-            sql.append(" WHERE ").append(String.join(" AND ", conditions));
-        }
+        conditions.add(SqliteModeration.NOT_HIDDEN);
+        sql.append(" WHERE ").append(String.join(" AND ", conditions));
         sql.append(" ORDER BY ").append(key).append(direction == 2 ? " ASC" : " DESC").append(" LIMIT ?");
         return sql.toString();
     }

@@ -2,6 +2,7 @@ package org.chorusfeed.store.sqlite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -32,17 +33,28 @@ import org.chorusfeed.joining.JoinRequest;
 import org.chorusfeed.joining.JoinRequestStatus;
 import org.chorusfeed.joining.NewJoinRequest;
 import org.chorusfeed.internal.SegmentSpans;
+import org.chorusfeed.member.Erasure;
 import org.chorusfeed.member.Member;
 import org.chorusfeed.member.MemberId;
 import org.chorusfeed.member.MemberStatus;
 import org.chorusfeed.member.NewMember;
 import org.chorusfeed.member.Organisation;
+import org.chorusfeed.post.LinkPreview;
+import org.chorusfeed.post.GivenAppreciation;
 import org.chorusfeed.post.Post;
 import org.chorusfeed.post.PostId;
 import org.chorusfeed.post.PostSource;
 import org.chorusfeed.post.PostVersion;
+import org.chorusfeed.store.BlogFeedState;
+import org.chorusfeed.store.ImportedEntry;
+import org.chorusfeed.post.PreviewImage;
+import org.chorusfeed.moderation.AuditEntry;
+import org.chorusfeed.moderation.Report;
+import org.chorusfeed.post.Hiding;
+import org.chorusfeed.store.AuditDraft;
 import org.chorusfeed.store.PostDraft;
 import org.chorusfeed.store.PostSelection;
+import org.chorusfeed.store.PreviewMark;
 import org.chorusfeed.store.Store;
 import org.chorusfeed.text.PostText;
 import org.slf4j.Logger;
@@ -65,17 +77,19 @@ public final class SqliteStore implements Store {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
     private static final int MAX_READERS = 8;
-    private static final String POST_BY_ID = "SELECT " + Rows.POST_COLUMNS + " FROM posts p WHERE p.id = ?";
     private static final String MEMBER_BY_ID = "SELECT " + Rows.MEMBER_COLUMNS + " FROM members WHERE id = ?";
 
     private final Writer writer;
     private final ReadPool reads;
     private final List<Runnable> callbacks = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    // members' blogs
+    private final SqliteBlogFeeds blogFeeds;
 
     private SqliteStore(Path file, SqlConnection writeConnection) {
         this.reads = new ReadPool(file, Math.min(MAX_READERS, Math.max(2, Runtime.getRuntime().availableProcessors())));
         this.writer = new Writer(writeConnection, this::fireCallbacks, "chorus-sqlite-writer");
+        this.blogFeeds = new SqliteBlogFeeds(writer, reads);
     }
 
     /**
@@ -169,7 +183,7 @@ public final class SqliteStore implements Store {
 
     /** Admits a member inside a write transaction: also for accepted invitations and approved join requests. */
     static Member insertMember(Transaction tx, NewMember m, MemberStatus status, Instant at) throws SQLException {
-        requireFreeHandle(tx, m.handle());
+        requireFreeHandle(tx, m.handle(), at);
         SqliteMembership.requireNewAccount(tx, m.account());
         requireOrganisation(tx, m.organisation());
         Member member = new Member(new MemberId(tx.nextId("members")), m.handle(), m.name(), m.organisation(), m.bio(),
@@ -185,6 +199,16 @@ public final class SqliteStore implements Store {
         insert.executeUpdate();
         tx.appendChange(at, ChangeKind.MEMBER_ADMITTED, Optional.empty(), Optional.of(member.id()), Optional.empty());
         return member;
+    }
+
+    /** Refuses a handle a member has, or one erased too recently to be taken again. */
+    static void requireFreeHandle(Transaction tx, String handle, Instant at) throws SQLException {
+        PreparedStatement byHandle = tx.prepare("SELECT 1 FROM members WHERE handle = ?");
+        byHandle.setString(1, handle);
+        if (tx.exists(byHandle)) {
+            throw new HandleTakenException(handle);
+        }
+        DataRightsSql.refuseErasedHandle(tx, handle, at);
     }
 
     @Override
@@ -206,15 +230,6 @@ public final class SqliteStore implements Store {
             tx.appendChange(at, ChangeKind.MEMBER_CHANGED, Optional.empty(), Optional.of(updated.id()), Optional.empty());
             return updated;
         });
-    }
-
-    /** Refuses a handle a member has. */
-    static void requireFreeHandle(Transaction tx, String handle) throws SQLException {
-        PreparedStatement byHandle = tx.prepare("SELECT 1 FROM members WHERE handle = ?");
-        byHandle.setString(1, handle);
-        if (tx.exists(byHandle)) {
-            throw new HandleTakenException(handle);
-        }
     }
 
     /** Binds name, organisation, bio, links, blog feed URL, role and status from {@code index} on. */
@@ -272,6 +287,7 @@ public final class SqliteStore implements Store {
         Optional<String> sourceTitle = draft.source() instanceof PostSource.Blog blog
                 ? Optional.of(blog.title()) : Optional.empty();
         return write("save the post", tx -> {
+            SqliteModeration.requireActiveAuthor(tx, draft);
             PostId id = tx.mintPostId(draft);
             PreparedStatement insert = tx.prepare("INSERT INTO posts (id, author_id, text, spans, in_reply_to, "
                     + "source_kind, source_url, source_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -344,6 +360,7 @@ public final class SqliteStore implements Store {
             deleteFrom(tx, "DELETE FROM post_tags WHERE post_id = ?", id);
             deleteFrom(tx, "DELETE FROM post_versions WHERE post_id = ?", id);
             deleteFrom(tx, "DELETE FROM appreciations WHERE post_id = ?", id);
+            SqliteModeration.forgetPost(tx, id);
             deleteFrom(tx, "DELETE FROM posts WHERE id = ?", id);
             tx.appendChange(at, ChangeKind.POST_DELETED, Optional.of(id), Optional.of(new MemberId(author)),
                     Optional.empty());
@@ -389,18 +406,18 @@ public final class SqliteStore implements Store {
         });
     }
 
-    private static Optional<Post> findPost(Transaction tx, PostId id) throws SQLException {
-        PreparedStatement query = tx.prepare(POST_BY_ID);
+    static Optional<Post> findPost(Transaction tx, PostId id) throws SQLException {
+        PreparedStatement query = tx.prepare(SqliteModeration.POST_BY_ID);
         query.setLong(1, id.value());
-        return first(query, Rows::post);
+        return first(query, SqliteModeration::post);
     }
 
     @Override
     public Optional<Post> findPost(PostId id) {
         return read("read the post", c -> {
-            PreparedStatement query = c.prepare(POST_BY_ID);
+            PreparedStatement query = c.prepare(SqliteModeration.POST_BY_ID);
             query.setLong(1, id.value());
-            return first(query, Rows::post);
+            return first(query, SqliteModeration::post);
         });
     }
 
@@ -508,19 +525,109 @@ public final class SqliteStore implements Store {
         });
     }
 
+    // members' blogs: kept by SqliteBlogFeeds
+
+    @Override
+    public Optional<BlogFeedState> findBlogFeed(MemberId member) {
+        requireOpen();
+        return blogFeeds.findBlogFeed(member);
+    }
+
+    @Override
+    public List<BlogFeedState> blogFeeds() {
+        requireOpen();
+        return blogFeeds.blogFeeds();
+    }
+
+    @Override
+    public List<BlogFeedState> dueBlogFeeds(Instant now, int limit) {
+        requireOpen();
+        return blogFeeds.dueBlogFeeds(now, limit);
+    }
+
+    @Override
+    public void putBlogFeed(BlogFeedState feed) {
+        requireOpen();
+        blogFeeds.putBlogFeed(feed);
+    }
+
+    @Override
+    public boolean updateBlogFeed(BlogFeedState feed) {
+        requireOpen();
+        return blogFeeds.updateBlogFeed(feed);
+    }
+
+    @Override
+    public void removeBlogFeed(MemberId member) {
+        requireOpen();
+        blogFeeds.removeBlogFeed(member);
+    }
+
+    @Override
+    public List<ImportedEntry> importedEntries(MemberId member) {
+        requireOpen();
+        return blogFeeds.importedEntries(member);
+    }
+
+    @Override
+    public ImportedEntry saveImportedEntry(ImportedEntry entry) {
+        requireOpen();
+        return blogFeeds.saveImportedEntry(entry);
+    }
+
+    // link previews
+
+    @Override
+    public Optional<PreviewMark> previewMark(PostId post) {
+        return read("read the preview", c -> SqlitePreviews.mark(c, post));
+    }
+
+    @Override
+    public Optional<Post> attachPreview(PostId post, URI link, LinkPreview preview, Optional<PreviewImage> image,
+            Instant at) {
+        return write("save the preview", tx -> SqlitePreviews.attach(tx, post, link, preview, image, at));
+    }
+
+    @Override
+    public Optional<Post> removePreview(PostId post, URI link, Instant at) {
+        return write("remove the preview", tx -> SqlitePreviews.remove(tx, post, link, at));
+    }
+
+    @Override
+    public Optional<Post> forgetPreview(PostId post, Instant at) {
+        return write("forget the preview", tx -> SqlitePreviews.forget(tx, post, at));
+    }
+
+    @Override
+    public Optional<PreviewImage> previewImage(String key) {
+        return read("read the preview image", c -> SqlitePreviews.image(c, key));
+    }
+
+    @Override
+    public int prunePreviewImages() {
+        return write("delete unused preview images", SqlitePreviews::prune);
+    }
+
+    // data rights: appreciations given, erasure, erased handles (the SQL is in DataRightsSql)
+
+    @Override
+    public List<GivenAppreciation> appreciationsGiven(MemberId member) {
+        return read("read the appreciations given", c -> DataRightsSql.appreciationsGiven(c, member));
+    }
+
+    @Override
+    public Erasure eraseMember(MemberId member, Instant at) {
+        return write("erase the member", tx -> DataRightsSql.erase(tx, member, at));
+    }
+
+    @Override
+    public Optional<Instant> handleErasedAt(String handle) {
+        return read("read the erased handle", c -> DataRightsSql.handleErasedAt(c, handle));
+    }
+
     // membership: accounts, invitations, join requests, the directory's newest posts (members helper)
 
     private final SqliteMembership membership = new SqliteMembership(this);
-
-    /** Runs a write task for {@link SqliteMembership}. */
-    <T> T writeTask(String what, Writer.Task<T> task) {
-        return write(what, task);
-    }
-
-    /** Runs a read for {@link SqliteMembership}. */
-    <T> T readTask(String what, ReadPool.Read<T> task) {
-        return read(what, task);
-    }
 
     @Override
     public Optional<Member> findMemberByAccount(String account) {
@@ -654,6 +761,65 @@ public final class SqliteStore implements Store {
         }
     }
 
+    // moderation (issue 7): the audit log, hidings and reports, kept by SqliteModeration
+
+    private final SqliteModeration moderation = new SqliteModeration(this);
+
+    @Override
+    public AuditEntry appendAudit(AuditDraft draft) {
+        return moderation.appendAudit(draft);
+    }
+
+    @Override
+    public List<AuditEntry> auditEntries(Optional<Long> before, int limit) {
+        return moderation.auditEntries(before, limit);
+    }
+
+    @Override
+    public Optional<Post> hidePost(PostId id, Hiding hiding, AuditDraft audit) {
+        return moderation.hidePost(id, hiding, audit);
+    }
+
+    @Override
+    public Optional<Post> unhidePost(PostId id, AuditDraft audit) {
+        return moderation.unhidePost(id, audit);
+    }
+
+    @Override
+    public List<Post> hiddenPosts(Optional<PostId> before, int limit) {
+        return moderation.hiddenPosts(before, limit);
+    }
+
+    @Override
+    public Report insertReport(PostId post, MemberId reporter, String reason, Instant at) {
+        return moderation.insertReport(post, reporter, reason, at);
+    }
+
+    @Override
+    public Optional<Report> findReport(long id) {
+        return moderation.findReport(id);
+    }
+
+    @Override
+    public List<Report> reports(boolean openOnly) {
+        return moderation.reports(openOnly);
+    }
+
+    @Override
+    public List<Report> reportsBy(MemberId reporter) {
+        return moderation.reportsBy(reporter);
+    }
+
+    @Override
+    public Optional<Report> dismissReport(long id, MemberId admin, Optional<String> reason, AuditDraft audit) {
+        return moderation.dismissReport(id, admin, reason, audit);
+    }
+
+    @Override
+    public int deleteReportsBy(MemberId reporter) {
+        return moderation.deleteReportsBy(reporter);
+    }
+
     // plumbing
 
     private void requireOpen() {
@@ -662,12 +828,12 @@ public final class SqliteStore implements Store {
         }
     }
 
-    private <T> T write(String what, Writer.Task<T> task) {
+    <T> T write(String what, Writer.Task<T> task) {
         requireOpen();
         return writer.write(what, task);
     }
 
-    private <T> T read(String what, ReadPool.Read<T> read) {
+    <T> T read(String what, ReadPool.Read<T> read) {
         requireOpen();
         return reads.read(what, read);
     }

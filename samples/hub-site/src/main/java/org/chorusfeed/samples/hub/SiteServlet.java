@@ -8,7 +8,7 @@ import org.chorusfeed.Chorus;
 
 /**
  * The hub's own pages, as any organisation's site has them: home, "Our network" and events, each embedding the
- * Chorus widget; anything else is a friendly 404.
+ * Chorus widget, and the admin console; anything else is a friendly 404.
  */
 final class SiteServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -24,6 +24,10 @@ final class SiteServlet extends HttpServlet {
     private final transient SitePage join = new SitePage("Join the network",
             "Accept an invitation to the Förde Innovation Network, or ask to join.",
             SitePage.Section.NONE, Template.resource("pages/join.html"));
+
+    private final transient SitePage admin = new SitePage("Admin console",
+            "Invitations, join requests, reports, hidden posts, members and the audit log of the hub.",
+            SitePage.Section.ADMIN, Template.resource("pages/admin.html"));
 
     SiteServlet(Chorus chorus, PageLayout layout) {
         this.layout = layout;
@@ -42,7 +46,8 @@ final class SiteServlet extends HttpServlet {
                 layout.write(request, response, HttpServletResponse.SC_OK, join);
             }
             case "/network.html" -> layout.write(request, response, HttpServletResponse.SC_OK,
-                    network.render(request.getParameter("org")));
+                    network.render(request.getParameter("org"), request.getParameter("member")));
+            case "/admin.html" -> layout.write(request, response, HttpServletResponse.SC_OK, admin);
             default -> layout.write(request, response, HttpServletResponse.SC_NOT_FOUND, notFound());
         }
     }
