@@ -47,10 +47,13 @@ export async function getJson(url, root, signal) {
   return r.json();
 }
 
-/** `url` when it is an absolute http(s) URL, otherwise null: other schemes never become links. */
-export function webUrl(url) {
+/**
+ * `url` as an absolute http(s) URL (resolved against `base` when given), otherwise null: other schemes never
+ * become links.
+ */
+export function webUrl(url, base) {
   try {
-    const u = new URL(url);
+    const u = new URL(url, base);
     return /^https?:$/.test(u.protocol) ? u.href : null;
   } catch {
     return null;

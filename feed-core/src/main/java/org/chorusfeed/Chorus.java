@@ -13,10 +13,10 @@ import org.chorusfeed.internal.BlogUrlCheck;
 import org.chorusfeed.internal.ChangeFeed;
 import org.chorusfeed.internal.LinkPreviewer;
 import org.chorusfeed.internal.StoreAccessTokens;
-import org.chorusfeed.internal.StoreInvitations;
-import org.chorusfeed.internal.StoreJoinRequests;
 import org.chorusfeed.internal.StoreAuditLog;
 import org.chorusfeed.internal.StoreModeration;
+import org.chorusfeed.internal.StoreInvitations;
+import org.chorusfeed.internal.StoreJoinRequests;
 import org.chorusfeed.internal.StoreMembers;
 import org.chorusfeed.internal.StoreOrganisations;
 import org.chorusfeed.internal.StorePosts;
@@ -62,9 +62,6 @@ public final class Chorus implements AutoCloseable {
     private final Timeline timeline;
     private final AccessTokens tokens;
     private final SafeFetcher fetcher;
-    // joining (members helper)
-    private final Invitations invitations;
-    private final JoinRequests joinRequests;
     // members' blogs
     private final BlogPoller blogs;
     // link previews
@@ -73,6 +70,9 @@ public final class Chorus implements AutoCloseable {
     // moderation (issue 7)
     private final StoreAuditLog audit;
     private final Moderation moderation;
+    // joining (members helper)
+    private final Invitations invitations;
+    private final JoinRequests joinRequests;
 
     private Chorus(Store store, Clock clock, TextRules textRules, SafeFetcher fetcher, Builder settings) {
         this.store = store;
@@ -136,18 +136,6 @@ public final class Chorus implements AutoCloseable {
         return tokens;
     }
 
-    // joining (members helper)
-
-    /** Invitations to join the network: created and revoked by admins, accepted through the host's login. */
-    public Invitations invitations() {
-        return invitations;
-    }
-
-    /** Requests to join, for hubs in approval mode: approved or declined by admins. */
-    public JoinRequests joinRequests() {
-        return joinRequests;
-    }
-
     // moderation (issue 7)
 
     /** The append-only record of every admin act: who, what, when and why. */
@@ -158,6 +146,18 @@ public final class Chorus implements AutoCloseable {
     /** Reports of posts, and hiding posts from every public read. */
     public Moderation moderation() {
         return moderation;
+    }
+
+    // joining (members helper)
+
+    /** Invitations to join the network: created and revoked by admins, accepted through the host's login. */
+    public Invitations invitations() {
+        return invitations;
+    }
+
+    /** Requests to join, for hubs in approval mode: approved or declined by admins. */
+    public JoinRequests joinRequests() {
+        return joinRequests;
     }
 
     /** The rules post text is checked by. */

@@ -13,11 +13,11 @@ import java.util.Optional;
  * @param lastSuccessAt when a poll last read the feed (or heard it had not changed)
  * @param lastError     what went wrong the last time something did, in words the member can act on
  * @param lastErrorAt   when that was
- * @param nextPollAt    when the next poll is due; empty while polling is switched off and none is scheduled
+ * @param nextPollAt    when the next poll is due (a URL just set is due at once)
  * @param imported      how many entries became posts
  */
 public record BlogStatus(URI url, Optional<URI> feedUrl, Optional<Instant> lastSuccessAt, Optional<String> lastError,
-        Optional<Instant> lastErrorAt, Optional<Instant> nextPollAt, int imported) {
+        Optional<Instant> lastErrorAt, Instant nextPollAt, int imported) {
 
     /** Checks that nothing is null. */
     public BlogStatus {

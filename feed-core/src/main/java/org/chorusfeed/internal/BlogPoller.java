@@ -132,8 +132,7 @@ public final class BlogPoller implements Blogs, AutoCloseable {
             return Optional.empty();
         }
         Optional<BlogFeedState> kept = store.findBlogFeed(member).filter(feed -> feed.url().equals(url.get()));
-        Optional<Instant> next = polling && !closed
-                ? Optional.of(kept.map(BlogFeedState::nextPollAt).orElseGet(clock::instant)) : Optional.empty();
+        Instant next = kept.map(BlogFeedState::nextPollAt).orElseGet(clock::instant);
         if (kept.isEmpty()) {
             return Optional.of(new BlogStatus(url.get(), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty(), next, 0));

@@ -1,6 +1,7 @@
 package org.chorusfeed.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -40,9 +41,17 @@ public final class PreviewPages {
 
     /** The card of a fetched page; empty when the page names no title. */
     public static Optional<Card> read(FetchResult page) {
+        return read(page.bodyStream(), page.charset().orElse(null), page.url());
+    }
+
+    /**
+     * The card of a page's bytes, fetched from {@code url} (after redirects), in {@code charset} when the server
+     * named one (else as the page declares, or UTF-8); empty when the page names no title.
+     */
+    public static Optional<Card> read(InputStream body, @Nullable String charset, URI url) {
         Document document;
         try {
-            document = Jsoup.parse(page.bodyStream(), page.charset().orElse(null), page.url().toString());
+            document = Jsoup.parse(body, charset, url.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -58,9 +67,9 @@ public final class PreviewPages {
                 LinkPreview.MAX_DESCRIPTION);
         String siteName = text(first(document, "og:site_name"), LinkPreview.MAX_SITE_NAME);
         if (siteName.isEmpty()) {
-            siteName = text(siteOf(page.url()), LinkPreview.MAX_SITE_NAME);
+            siteName = text(siteOf(url), LinkPreview.MAX_SITE_NAME);
         }
-        LinkPreview preview = new LinkPreview(page.url(), title, description, siteName, Optional.empty());
+        LinkPreview preview = new LinkPreview(url, title, description, siteName, Optional.empty());
         return Optional.of(new Card(preview, image(document)));
     }
 

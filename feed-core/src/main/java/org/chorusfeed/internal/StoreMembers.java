@@ -124,18 +124,6 @@ public final class StoreMembers implements Members {
         return store.members();
     }
 
-    // joining and the directory (members helper)
-
-    @Override
-    public Optional<Member> findByAccount(String account) {
-        return store.findMemberByAccount(account);
-    }
-
-    @Override
-    public Map<MemberId, Post> latestPosts() {
-        return store.latestPublicPosts();
-    }
-
     // data rights
 
     @Override
@@ -146,5 +134,17 @@ public final class StoreMembers implements Members {
     @Override
     public Erasure erase(MemberId id, String confirmHandle) {
         return dataRights.erase(id, confirmHandle);
+    }
+
+    // joining and the directory (members helper)
+
+    @Override
+    public Optional<Member> findByAccount(String account) {
+        return store.findMemberByAccount(account);
+    }
+
+    @Override
+    public Map<MemberId, Post> latestPosts() {
+        return store.latestPublicPosts();
     }
 }

@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.chorusfeed.Chorus;
 import org.chorusfeed.NotPermittedException;
+import org.chorusfeed.changes.Change;
 import org.chorusfeed.changes.ChangeKind;
 import org.chorusfeed.member.Member;
 import org.chorusfeed.member.NewMember;
@@ -30,13 +32,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class LinkPreviewFetchTest {
     private static final Duration DEADLINE = Duration.ofSeconds(10);
-    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D',
+            'R'};
 
     @TempDir
     Path dir;
     private LocalServer site;
     private Chorus chorus;
     private Member ada;
+    private final Set<Thread> threadsBefore = new HashSet<>();
 
     @BeforeEach
     void startSite() {
@@ -56,6 +60,7 @@ class LinkPreviewFetchTest {
     }
 
     private void open(String store, boolean previews) {
+        threadsBefore.addAll(Thread.getAllStackTraces().keySet());
         Chorus.Builder builder = Chorus.builder().linkPreviews(previews)
                 .fetcher(SafeFetcher.builder().allow(site.allowEntry()).build());
         chorus = (store.equals("memory") ? builder.inMemory() : builder.dataDirectory(dir)).build();
@@ -88,6 +93,14 @@ class LinkPreviewFetchTest {
         return awaitPost(post, p -> p.preview().isPresent());
     }
 
+    /** The live preview threads this test's Chorus started. */
+    private Set<Thread> previewThreads() {
+        Set<Thread> threads = new HashSet<>(Thread.getAllStackTraces().keySet());
+        threads.removeIf(t -> !t.isAlive() || !t.getName().startsWith("chorus-previews-"));
+        threads.removeAll(threadsBefore);
+        return threads;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"memory", "sqlite"})
     void publish_returnsAtOnce_andThePreviewFollowsInTheBackground_withTheImageKeptByTheHub(String store)
@@ -109,7 +122,7 @@ class LinkPreviewFetchTest {
         PreviewImage image = chorus.previews().image(preview.image().orElseThrow()).orElseThrow();
         assertThat(image.contentType()).isEqualTo("image/png");
         assertThat(image.bytes()).isEqualTo(PNG);
-        assertThat(chorus.changes().since(0, 100)).extracting(c -> c.kind()).contains(ChangeKind.POST_PREVIEWED);
+        assertThat(chorus.changes().since(0, 100)).extracting(Change::kind).contains(ChangeKind.POST_PREVIEWED);
     }
 
     @ParameterizedTest
@@ -142,13 +155,13 @@ class LinkPreviewFetchTest {
         Post metadataLess = chorus.posts().publish(ada.id(), "nothing " + site.url("/nothing"));
         Post missing = chorus.posts().publish(ada.id(), "missing " + site.url("/missing"));
         Post pdf = chorus.posts().publish(ada.id(), "pdf " + site.url("/pdf"));
-        Post metadata = chorus.posts().publish(ada.id(), "cloud http://169.254.169.254/latest/meta-data/");
+        Post cloud = chorus.posts().publish(ada.id(), "cloud http://169.254.169.254/latest/meta-data/");
         Post good = chorus.posts().publish(ada.id(), "good " + site.url("/good"));
 
         awaitPreview(good);
         awaitPost(good, p -> site.requests() >= 4);
         Thread.sleep(100);
-        for (Post post : new Post[] {refused, metadataLess, missing, pdf, metadata}) {
+        for (Post post : new Post[] {refused, metadataLess, missing, pdf, cloud}) {
             assertThat(chorus.posts().get(post.id()).preview()).as(post.text()).isEmpty();
         }
     }
@@ -159,13 +172,11 @@ class LinkPreviewFetchTest {
         open(store);
         byte[] svg = "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"
                 .getBytes(StandardCharsets.UTF_8);
-        byte[] exactlyOneMiB = Arrays.copyOf(PNG, 1 << 20);
-        byte[] pastOneMiB = Arrays.copyOf(PNG, (1 << 20) + 1);
         image("/html.png", "text/html", "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
         image("/svg.png", "image/svg+xml", svg);
         image("/disguised.png", "image/png", svg);
-        image("/big.png", "image/png", pastOneMiB);
-        image("/limit.png", "image/png", exactlyOneMiB);
+        image("/big.png", "image/png", Arrays.copyOf(PNG, (1 << 20) + 1));
+        image("/limit.png", "image/png", Arrays.copyOf(PNG, 1 << 20));
         for (String name : new String[] {"html", "svg", "disguised", "big", "limit"}) {
             page("/" + name, "<title>" + name + "</title><meta property='og:image' content='/" + name + ".png'>");
         }
@@ -189,8 +200,7 @@ class LinkPreviewFetchTest {
 
         assertThat(chorus.previews().remove(post.id(), ada.id()).preview()).isEmpty();
         chorus.posts().edit(post.id(), ada.id(), "still " + site.url("/first"));
-        Post other = awaitPreview(chorus.posts().publish(ada.id(), "later " + site.url("/second")));
-        assertThat(other.preview()).isPresent();
+        awaitPreview(chorus.posts().publish(ada.id(), "later " + site.url("/second")));
         assertThat(chorus.posts().get(post.id()).preview()).isEmpty();
 
         chorus.posts().edit(post.id(), ada.id(), "now " + site.url("/second"));
@@ -235,7 +245,7 @@ class LinkPreviewFetchTest {
         assertThat(chorus.previews().enabled()).isFalse();
         assertThat(site.requests()).isZero();
         assertThat(chorus.posts().get(post.id()).preview()).isEmpty();
-        assertThat(previewThreads()).isZero();
+        assertThat(previewThreads()).isEmpty();
     }
 
     @ParameterizedTest
@@ -244,26 +254,21 @@ class LinkPreviewFetchTest {
         open(store);
         page("/first", "<title>First</title>");
         awaitPreview(chorus.posts().publish(ada.id(), "see " + site.url("/first")));
-        assertThat(previewThreads()).isPositive();
+        assertThat(chorus.previews().enabled()).isTrue();
+        assertThat(previewThreads()).isNotEmpty();
 
         chorus.close();
         chorus = null;
 
-        assertThat(previewThreads()).isZero();
-    }
-
-    private static long previewThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().startsWith("chorus-previews-")).count();
+        assertThat(previewThreads()).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"memory", "sqlite"})
-    void unknownImageKeys_findNothing(String store) {
+    void unknownOrMalformedImageKeys_findNothing(String store) {
         open(store);
         assertThat(chorus.previews().image("0".repeat(64))).isEmpty();
         assertThat(chorus.previews().image("../../etc/passwd")).isEmpty();
         assertThat(chorus.previews().image("")).isEmpty();
-        assertThat(Optional.of(chorus.previews().enabled())).contains(true);
     }
 }

@@ -18,9 +18,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.chorusfeed.HandleTakenException;
 import org.chorusfeed.access.AccessToken;
 import org.chorusfeed.NoSuchMemberException;
-import org.chorusfeed.NoSuchOrganisationException;
-import org.chorusfeed.changes.Change;
-import org.chorusfeed.changes.ChangeKind;
 import org.chorusfeed.joining.AlreadyMemberException;
 import org.chorusfeed.joining.Approval;
 import org.chorusfeed.joining.Invitation;
@@ -29,6 +26,9 @@ import org.chorusfeed.joining.JoinRequestPendingException;
 import org.chorusfeed.joining.JoinRequestStatus;
 import org.chorusfeed.joining.NewJoinRequest;
 import org.chorusfeed.joining.NoSuchInvitationException;
+import org.chorusfeed.NoSuchOrganisationException;
+import org.chorusfeed.changes.Change;
+import org.chorusfeed.changes.ChangeKind;
 import org.chorusfeed.member.Erasure;
 import org.chorusfeed.internal.StorePosts;
 import org.chorusfeed.member.Member;
@@ -114,7 +114,8 @@ public final class InMemoryStore implements Store {
 
     /** Admits a member; the caller holds the lock (and fires the callbacks after releasing it). */
     private Member admit(NewMember m, MemberStatus status, Instant at) {
-        requireFreeHandle(m.handle(), at);
+        requireFreeHandle(m.handle());
+        refuseErasedHandle(m.handle(), at);
         if (m.account().isPresent()) {
             Optional<Member> same = memberByAccount(m.account().get());
             if (same.isPresent()) {
@@ -129,13 +130,12 @@ public final class InMemoryStore implements Store {
         return member;
     }
 
-    /** Refuses a handle a member has, or one erased too recently to be taken again. */
-    private void requireFreeHandle(String handle, Instant at) {
+    private void requireFreeHandle(String handle) {
         if (members.values().stream().anyMatch(existing -> existing.handle().equals(handle))) {
             throw new HandleTakenException(handle);
         }
-        refuseErasedHandle(handle, at);
     }
+
 
     @Override
     public Member updateMember(Member member, Instant at) {
@@ -277,6 +277,22 @@ public final class InMemoryStore implements Store {
         synchronized (lock) {
             return Optional.ofNullable(posts.get(id.value())).map(Stored::post);
         }
+    }
+
+    // timeline reads (TimelineReads)
+
+    @Override
+    public Map<PostId, Post> findPosts(Collection<PostId> ids) {
+        Map<PostId, Post> found = new HashMap<>();
+        synchronized (lock) {
+            for (PostId id : ids) {
+                Stored stored = posts.get(id.value());
+                if (stored != null) {
+                    found.put(id, stored.post());
+                }
+            }
+        }
+        return Map.copyOf(found);
     }
 
     @Override
@@ -827,7 +843,7 @@ public final class InMemoryStore implements Store {
             if (latest.isPresent() && latest.get().status() == JoinRequestStatus.PENDING) {
                 throw new JoinRequestPendingException(latest.get().id());
             }
-            requireFreeHandle(request.handle(), at);
+            requireFreeHandle(request.handle());
             requireOrganisation(request.organisation());
             return membership.insert(request, at);
         }

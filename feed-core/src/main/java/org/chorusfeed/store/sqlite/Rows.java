@@ -38,6 +38,8 @@ final class Rows {
             + "pv.url, pv.title, pv.description, pv.site_name, pv.image_key";
     /** Joins each post ({@code p}) to its preview ({@code pv}): every query reading {@link #POST_COLUMNS} adds it. */
     static final String PREVIEW_JOIN = " LEFT JOIN post_previews pv ON pv.post_id = p.id";
+    /** How many columns {@link #POST_COLUMNS} has. */
+    static final int POST_COLUMN_COUNT = POST_COLUMNS.split(",").length;
     static final String CHANGE_COLUMNS = "seq, changed_at, kind, post_id, member_id, organisation";
     static final String TOKEN_COLUMNS = "id, member_id, label, created_at, revoked_at";
 

@@ -35,10 +35,14 @@ final class SqliteMembership {
             + "created_at, decided_at, decided_by, reason";
     private static final String LATEST_OF_ACCOUNT = "SELECT " + REQUEST_COLUMNS
             + " FROM join_requests WHERE account = ? ORDER BY id DESC LIMIT 1";
-    /** The newest post of each member among the posts readers may see (those not hidden), in one statement. */
-    private static final String LATEST_PUBLIC_POSTS = "SELECT " + Rows.POST_COLUMNS + " FROM posts p" + Rows.PREVIEW_JOIN
-            + " WHERE p.id IN (SELECT MAX(p.id) FROM posts p WHERE " + SqliteModeration.NOT_HIDDEN
-            + " GROUP BY p.author_id)";
+    /**
+     * The newest post of each member among the posts readers may see. Which posts that are is this one condition
+     * on {@code q}; a post is public unless hidden, so hiding adds its column here.
+     */
+    private static final String PUBLIC_POST = "NOT EXISTS (SELECT 1 FROM post_hidings h WHERE h.post_id = q.id)";
+    private static final String LATEST_PUBLIC_POSTS = "SELECT " + Rows.POST_COLUMNS + " FROM posts p"
+            + Rows.PREVIEW_JOIN + " WHERE p.id IN "
+            + "(SELECT MAX(q.id) FROM posts q WHERE " + PUBLIC_POST + " GROUP BY q.author_id)";
 
     private final SqliteStore store;
 
@@ -60,7 +64,7 @@ final class SqliteMembership {
     }
 
     Optional<Member> findMemberByAccount(String account) {
-        return store.read("read the member", c -> {
+        return store.readTask("read the member", c -> {
             PreparedStatement query = c.prepare("SELECT " + Rows.MEMBER_COLUMNS + " FROM members WHERE account = ?");
             query.setString(1, account);
             return SqliteStore.first(query, Rows::member);
@@ -70,7 +74,7 @@ final class SqliteMembership {
     // invitations
 
     Invitation insertInvitation(Invitation invitation) {
-        return store.write("save the invitation", tx -> {
+        return store.writeTask("save the invitation", tx -> {
             SqliteStore.requireOrganisation(tx, invitation.organisation());
             Invitation stored = new Invitation(tx.nextId("invitations"), invitation.code(), invitation.organisation(),
                     invitation.uses(), 0, invitation.expiresAt(), invitation.createdAt(), invitation.createdBy(),
@@ -93,23 +97,23 @@ final class SqliteMembership {
     }
 
     List<Invitation> invitations() {
-        return store.read("read the invitations", c -> SqliteStore.all(
+        return store.readTask("read the invitations", c -> SqliteStore.all(
                 c.prepare("SELECT " + INVITATION_COLUMNS + " FROM invitations ORDER BY id DESC"),
                 SqliteMembership::invitation));
     }
 
     Optional<Invitation> findInvitation(long id) {
-        return store.read("read the invitation", c -> invitationWhere(c.prepare(
+        return store.readTask("read the invitation", c -> invitationWhere(c.prepare(
                 "SELECT " + INVITATION_COLUMNS + " FROM invitations WHERE id = ?"), id));
     }
 
     Optional<Invitation> findInvitationByCode(String code) {
-        return store.read("read the invitation", c -> byCode(c.prepare(
+        return store.readTask("read the invitation", c -> byCode(c.prepare(
                 "SELECT " + INVITATION_COLUMNS + " FROM invitations WHERE code = ?"), code));
     }
 
     Optional<Invitation> revokeInvitation(long id, Instant at) {
-        return store.write("revoke the invitation", tx -> {
+        return store.writeTask("revoke the invitation", tx -> {
             PreparedStatement update = tx.prepare("UPDATE invitations SET revoked_at = ? WHERE id = ? "
                     + "AND revoked_at IS NULL");
             update.setLong(1, Rows.nanos(at));
@@ -120,7 +124,7 @@ final class SqliteMembership {
     }
 
     Member acceptInvitation(String code, NewMember member, Instant at) {
-        return store.write("accept the invitation", tx -> {
+        return store.writeTask("accept the invitation", tx -> {
             Invitation invitation = byCode(tx.prepare("SELECT " + INVITATION_COLUMNS
                     + " FROM invitations WHERE code = ?"), code)
                     .orElseThrow(() -> new NoSuchInvitationException("with this code"));
@@ -153,13 +157,13 @@ final class SqliteMembership {
     // join requests
 
     JoinRequest insertJoinRequest(NewJoinRequest request, Instant at) {
-        return store.write("save the join request", tx -> {
+        return store.writeTask("save the join request", tx -> {
             requireNewAccount(tx, Optional.of(request.account()));
             Optional<JoinRequest> latest = latest(tx, request.account());
             if (latest.isPresent() && latest.get().status() == JoinRequestStatus.PENDING) {
                 throw new JoinRequestPendingException(latest.get().id());
             }
-            SqliteStore.requireFreeHandle(tx, request.handle(), at);
+            SqliteStore.requireFreeHandle(tx, request.handle());
             SqliteStore.requireOrganisation(tx, request.organisation());
             JoinRequest stored = new JoinRequest(tx.nextId("join_requests"), request,
                     JoinRequestStatus.PENDING, at, Optional.empty(), Optional.empty(), Optional.empty());
@@ -179,7 +183,7 @@ final class SqliteMembership {
     }
 
     List<JoinRequest> joinRequests(Optional<JoinRequestStatus> status) {
-        return store.read("read the join requests", c -> {
+        return store.readTask("read the join requests", c -> {
             if (status.isEmpty()) {
                 return SqliteStore.all(c.prepare("SELECT " + REQUEST_COLUMNS + " FROM join_requests ORDER BY id DESC"),
                         SqliteMembership::request);
@@ -192,7 +196,7 @@ final class SqliteMembership {
     }
 
     Optional<JoinRequest> findJoinRequest(long id) {
-        return store.read("read the join request", c -> {
+        return store.readTask("read the join request", c -> {
             PreparedStatement query = c.prepare("SELECT " + REQUEST_COLUMNS + " FROM join_requests WHERE id = ?");
             query.setLong(1, id);
             return SqliteStore.first(query, SqliteMembership::request);
@@ -200,7 +204,7 @@ final class SqliteMembership {
     }
 
     Optional<JoinRequest> latestJoinRequest(String account) {
-        return store.read("read the join request", c -> latest(c.prepare(LATEST_OF_ACCOUNT), account));
+        return store.readTask("read the join request", c -> latest(c.prepare(LATEST_OF_ACCOUNT), account));
     }
 
     private static Optional<JoinRequest> latest(Transaction tx, String account) throws SQLException {
@@ -213,7 +217,7 @@ final class SqliteMembership {
     }
 
     Approval approveJoinRequest(long id, MemberId by, Instant at) {
-        return store.write("approve the join request", tx -> {
+        return store.writeTask("approve the join request", tx -> {
             JoinRequest request = pending(tx, id);
             Member admitted = SqliteStore.insertMember(tx, request.admitting(), MemberStatus.ACTIVE, at);
             JoinRequest approved = request.decided(JoinRequestStatus.APPROVED, by, Optional.empty(), at);
@@ -223,7 +227,7 @@ final class SqliteMembership {
     }
 
     JoinRequest declineJoinRequest(long id, MemberId by, Optional<String> reason, Instant at) {
-        return store.write("decline the join request", tx -> {
+        return store.writeTask("decline the join request", tx -> {
             JoinRequest declined = pending(tx, id).decided(JoinRequestStatus.DECLINED, by, reason, at);
             decide(tx, declined);
             return declined;
@@ -263,7 +267,7 @@ final class SqliteMembership {
     // the directory
 
     Map<MemberId, Post> latestPublicPosts() {
-        return store.read("read the newest posts", c -> {
+        return store.readTask("read the newest posts", c -> {
             Map<MemberId, Post> latest = new HashMap<>();
             try (ResultSet rows = c.prepare(LATEST_PUBLIC_POSTS).executeQuery()) {
                 while (rows.next()) {

@@ -53,6 +53,7 @@ import org.chorusfeed.moderation.Report;
 import org.chorusfeed.post.Hiding;
 import org.chorusfeed.store.AuditDraft;
 import org.chorusfeed.store.PostDraft;
+import org.chorusfeed.store.PostRange;
 import org.chorusfeed.store.PostSelection;
 import org.chorusfeed.store.PreviewMark;
 import org.chorusfeed.store.Store;
@@ -183,7 +184,8 @@ public final class SqliteStore implements Store {
 
     /** Admits a member inside a write transaction: also for accepted invitations and approved join requests. */
     static Member insertMember(Transaction tx, NewMember m, MemberStatus status, Instant at) throws SQLException {
-        requireFreeHandle(tx, m.handle(), at);
+        requireFreeHandle(tx, m.handle());
+        DataRightsSql.refuseErasedHandle(tx, m.handle(), at);
         SqliteMembership.requireNewAccount(tx, m.account());
         requireOrganisation(tx, m.organisation());
         Member member = new Member(new MemberId(tx.nextId("members")), m.handle(), m.name(), m.organisation(), m.bio(),
@@ -199,16 +201,6 @@ public final class SqliteStore implements Store {
         insert.executeUpdate();
         tx.appendChange(at, ChangeKind.MEMBER_ADMITTED, Optional.empty(), Optional.of(member.id()), Optional.empty());
         return member;
-    }
-
-    /** Refuses a handle a member has, or one erased too recently to be taken again. */
-    static void requireFreeHandle(Transaction tx, String handle, Instant at) throws SQLException {
-        PreparedStatement byHandle = tx.prepare("SELECT 1 FROM members WHERE handle = ?");
-        byHandle.setString(1, handle);
-        if (tx.exists(byHandle)) {
-            throw new HandleTakenException(handle);
-        }
-        DataRightsSql.refuseErasedHandle(tx, handle, at);
     }
 
     @Override
@@ -230,6 +222,15 @@ public final class SqliteStore implements Store {
             tx.appendChange(at, ChangeKind.MEMBER_CHANGED, Optional.empty(), Optional.of(updated.id()), Optional.empty());
             return updated;
         });
+    }
+
+    /** Refuses a handle a member has. */
+    static void requireFreeHandle(Transaction tx, String handle) throws SQLException {
+        PreparedStatement byHandle = tx.prepare("SELECT 1 FROM members WHERE handle = ?");
+        byHandle.setString(1, handle);
+        if (tx.exists(byHandle)) {
+            throw new HandleTakenException(handle);
+        }
     }
 
     /** Binds name, organisation, bio, links, blog feed URL, role and status from {@code index} on. */
@@ -418,6 +419,42 @@ public final class SqliteStore implements Store {
             PreparedStatement query = c.prepare(SqliteModeration.POST_BY_ID);
             query.setLong(1, id.value());
             return first(query, SqliteModeration::post);
+        });
+    }
+
+    // timeline reads (TimelineReads)
+
+    @Override
+    public Map<PostId, Post> findPosts(Collection<PostId> ids) {
+        if (ids.isEmpty()) {
+            requireOpen();
+            return Map.of();
+        }
+        return read("read the posts", c -> PostBatches.find(c, ids));
+    }
+
+    @Override
+    public PostRange postRange(PostSelection selection) {
+        if (selection.before().isEmpty() && selection.after().isEmpty()) {
+            return new PostRange(posts(selection), false);
+        }
+        return read("read the timeline", c -> {
+            PreparedStatement query = c.prepare(PostQueries.rangeSql(selection));
+            PostQueries.bindRange(query, selection);
+            List<Post> posts = new ArrayList<>(Math.min(selection.limit(), 128));
+            boolean beyond = false;
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    posts.add(Rows.post(rows));
+                    beyond = rows.getInt(Rows.POST_COLUMN_COUNT + 1) == 1;
+                }
+            }
+            if (posts.isEmpty()) {
+                PreparedStatement probe = c.prepare(PostQueries.probeSql(selection));
+                PostQueries.bindProbe(probe, selection);
+                beyond = first(probe, row -> row.getInt(1) == 1).orElse(false);
+            }
+            return new PostRange(posts, beyond);
         });
     }
 
@@ -628,6 +665,16 @@ public final class SqliteStore implements Store {
     // membership: accounts, invitations, join requests, the directory's newest posts (members helper)
 
     private final SqliteMembership membership = new SqliteMembership(this);
+
+    /** Runs a write task for {@link SqliteMembership}. */
+    <T> T writeTask(String what, Writer.Task<T> task) {
+        return write(what, task);
+    }
+
+    /** Runs a read for {@link SqliteMembership}. */
+    <T> T readTask(String what, ReadPool.Read<T> task) {
+        return read(what, task);
+    }
 
     @Override
     public Optional<Member> findMemberByAccount(String account) {

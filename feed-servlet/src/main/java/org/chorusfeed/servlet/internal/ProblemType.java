@@ -17,6 +17,9 @@ public enum ProblemType {
     ORGANISATION_NOT_FOUND(404, "No such organisation"),
     /** No access token with this id for this member. */
     TOKEN_NOT_FOUND(404, "No such access token"),
+    // link previews
+    /** No preview image with this key. */
+    PREVIEW_IMAGE_NOT_FOUND(404, "No such preview image"),
     /** The route exists but not with this method. */
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     /** A value in the request breaks a rule (a handle, a URL, a cursor, a label). */
@@ -79,7 +82,12 @@ public enum ProblemType {
     /** The hub takes no join requests: it admits by invitation only. */
     JOIN_REQUESTS_CLOSED(403, "Joining by invitation only"),
     /** Something failed inside the server; the log has the details. */
-    INTERNAL_ERROR(500, "Internal server error");
+    INTERNAL_ERROR(500, "Internal server error"),
+    // members' blogs
+    /** A blog feed URL that Chorus will never fetch (scheme, user info, an address that is not public). */
+    BLOG_FEED_URL_REFUSED(422, "Blog feed URL refused"),
+    /** The member has set no blog feed URL. */
+    BLOG_NOT_SET(404, "No blog feed URL");
 
     /** Where every problem type URI starts. */
     public static final String BASE = "https://chorusfeed.org/problems/";

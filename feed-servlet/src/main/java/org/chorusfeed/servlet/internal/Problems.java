@@ -5,6 +5,7 @@ import org.chorusfeed.NoSuchMemberException;
 import org.chorusfeed.NoSuchOrganisationException;
 import org.chorusfeed.NoSuchPostException;
 import org.chorusfeed.NotPermittedException;
+import org.chorusfeed.blogs.BlogFeedUrlException;
 import org.chorusfeed.text.TextRuleException;
 import org.jspecify.annotations.Nullable;
 
@@ -45,6 +46,11 @@ public final class Problems {
         }
         if (failure instanceof HandleTakenException e) {
             return new ProblemException(ProblemType.HANDLE_TAKEN, e.getMessage()).with("handle", e.handle());
+        }
+        // members' blogs
+        if (failure instanceof BlogFeedUrlException e) {
+            return new ProblemException(ProblemType.BLOG_FEED_URL_REFUSED, e.getMessage()).with("field", "blogFeedUrl")
+                    .with("reason", e.reason());
         }
         if (failure instanceof IllegalArgumentException e && e.getMessage() != null) {
             return new ProblemException(ProblemType.INVALID_REQUEST, e.getMessage());

@@ -36,7 +36,7 @@ final class ProfileBodies {
         }
         if (body.has("blogFeedUrl")) {
             Optional<String> blog = body.optionalString("blogFeedUrl");
-            update = blog.isPresent() ? update.blogFeedUrl(JsonBody.uri("blogFeedUrl", blog.get())) : update.noBlogFeedUrl();
+            update = blog.isPresent() ? update.blogFeedUrl(BlogRoutes.url(blog.get())) : update.noBlogFeedUrl();
         }
         if (body.has("language")) {
             Optional<String> language = body.optionalString("language");
