@@ -588,14 +588,21 @@ public final class InMemoryStore implements Store {
                 throw new NoSuchMemberException(id.toString());
             }
             int removedPosts = 0;
+            Set<PostId> removed = new HashSet<>();
             for (Iterator<Stored> it = posts.values().iterator(); it.hasNext();) {
                 Post post = it.next().post();
                 if (post.author().equals(id)) {
                     it.remove();
+                    removed.add(post.id());
                     append(at, ChangeKind.POST_DELETED, post.id(), id, null);
                     removedPosts++;
                 }
             }
+            // what hangs off the member and their posts in the other areas: reports, blog, previews, join requests
+            reports.removeIf(report -> removed.contains(report.post()) || report.reporter().equals(id));
+            blogFeeds.removeBlogFeed(id);
+            previews.prune(post -> posts.containsKey(post.value()), posts.values().stream().map(Stored::post).toList());
+            member.account().ifPresent(membership::forgetAccount);
             int withdrawn = 0;
             for (Map.Entry<Long, Stored> entry : posts.entrySet()) {
                 Stored stored = entry.getValue();

@@ -72,4 +72,9 @@ final class MemoryMembership {
         return requests.descendingMap().values().stream().filter(r -> r.applicant().account().equals(account))
                 .findFirst();
     }
+
+    /** Forgets every request to join made from this host account (the member who made them was erased). */
+    void forgetAccount(String account) {
+        requests.values().removeIf(r -> r.applicant().account().equals(account));
+    }
 }

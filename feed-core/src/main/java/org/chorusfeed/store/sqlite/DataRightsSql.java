@@ -21,7 +21,13 @@ final class DataRightsSql {
     private static final List<String> POST_DEPENDENTS = List.of(
             "DELETE FROM post_tags WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)",
             "DELETE FROM post_versions WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)",
-            "DELETE FROM appreciations WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)");
+            "DELETE FROM appreciations WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)",
+            "DELETE FROM post_hidings WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)",
+            "DELETE FROM reports WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)");
+    /** The member's other rows: reports they made, their requests to join (by their host account). */
+    private static final List<String> MEMBER_DEPENDENTS = List.of(
+            "DELETE FROM reports WHERE reporter_id = ?",
+            "DELETE FROM join_requests WHERE account = (SELECT account FROM members WHERE id = ?)");
 
     private DataRightsSql() {
     }
@@ -88,6 +94,9 @@ final class DataRightsSql {
         for (long[] post : given) {
             tx.appendChange(at, ChangeKind.POST_APPRECIATED, Optional.of(new PostId(post[0])),
                     Optional.of(new MemberId(post[1])), Optional.empty());
+        }
+        for (String sql : MEMBER_DEPENDENTS) {
+            update(tx, sql, member);
         }
         int tokens = update(tx, "DELETE FROM access_tokens WHERE member_id = ?", member);
         update(tx, "DELETE FROM members WHERE id = ?", member);
