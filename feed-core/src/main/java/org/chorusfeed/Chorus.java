@@ -97,8 +97,8 @@ public final class Chorus implements AutoCloseable {
         this.audit = new StoreAuditLog(store, clock);
         this.moderation = new StoreModeration(store, clock, audit);
         // joining (members helper)
-        this.invitations = new StoreInvitations(store, clock);
-        this.joinRequests = new StoreJoinRequests(store, clock);
+        this.invitations = new StoreInvitations(store, clock, audit);
+        this.joinRequests = new StoreJoinRequests(store, clock, audit);
     }
 
     /** Starts configuring a Chorus. */

@@ -51,6 +51,7 @@ final class AdminRoutes {
         }
         boolean existed = chorus.organisations().find(organisation.slug()).isPresent();
         Organisation saved = chorus.organisations().save(organisation);
+        chorus.audit().record(x.member().id(), "organisation.saved", "organisation:" + saved.slug(), null);
         x.json(existed ? HttpServletResponse.SC_OK : HttpServletResponse.SC_CREATED, Representations.organisation(saved));
     }
 
@@ -66,6 +67,7 @@ final class AdminRoutes {
             member = member.role(role(role.get()));
         }
         Member admitted = chorus.members().admit(member);
+        chorus.audit().record(x.member().id(), "member.admitted", "@" + admitted.handle(), null);
         x.response().setHeader("Location", Mount.basePath(x.request()) + "/api/members/" + admitted.handle());
         x.json(HttpServletResponse.SC_CREATED, Representations.member(admitted, new Directory(chorus, people)));
     }

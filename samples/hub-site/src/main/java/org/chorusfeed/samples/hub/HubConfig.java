@@ -19,9 +19,11 @@ import java.util.Optional;
  * @param dataDirectory where the store lives ({@code CHORUS_DATA}, default {@code ./chorus-data})
  * @param demo          whether the demo sign-in is on and an empty store is seeded ({@code CHORUS_DEMO}, default on)
  * @param adminToken    a bearer secret that acts as the hub admin ({@code CHORUS_ADMIN_TOKEN}; no default)
+ * @param approvalRequests whether people may ask to join besides being invited ({@code CHORUS_JOINING}:
+ *                      {@code invitation}, the default, or {@code approval})
  */
 public record HubConfig(String host, int port, int secondPort, Path dataDirectory, boolean demo,
-        Optional<String> adminToken) {
+        Optional<String> adminToken, boolean approvalRequests) {
 
     /** Shortest admin token accepted: a bearer secret must not be guessable. */
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
@@ -43,9 +45,15 @@ public record HubConfig(String host, int port, int secondPort, Path dataDirector
         adminToken.ifPresent(HubConfig::requireAdminToken);
     }
 
+    /** A hub that admits by invitation only. */
+    public HubConfig(String host, int port, int secondPort, Path dataDirectory, boolean demo,
+            Optional<String> adminToken) {
+        this(host, port, secondPort, dataDirectory, demo, adminToken, false);
+    }
+
     /**
      * Reads the configuration from environment variables: {@code HOST}, {@code PORT}, {@code SECOND_PORT},
-     * {@code CHORUS_DATA}, {@code CHORUS_DEMO} and {@code CHORUS_ADMIN_TOKEN}.
+     * {@code CHORUS_DATA}, {@code CHORUS_DEMO}, {@code CHORUS_ADMIN_TOKEN} and {@code CHORUS_JOINING}.
      *
      * <pre>{@code
      * HubConfig config = HubConfig.fromEnvironment(System.getenv());
@@ -59,7 +67,8 @@ public record HubConfig(String host, int port, int secondPort, Path dataDirector
         Path data = Path.of(value(env, "CHORUS_DATA").orElse("chorus-data"));
         boolean demo = value(env, "CHORUS_DEMO").map(HubConfig::parseSwitch).orElse(true);
         Optional<String> adminToken = value(env, "CHORUS_ADMIN_TOKEN");
-        return new HubConfig(host, port, secondPort, data, demo, adminToken);
+        boolean approval = value(env, "CHORUS_JOINING").map(HubConfig::parseJoining).orElse(false);
+        return new HubConfig(host, port, secondPort, data, demo, adminToken, approval);
     }
 
     /** A hub on free ports of localhost with demo mode on and no admin token, keeping its data in this directory. */
@@ -69,19 +78,25 @@ public record HubConfig(String host, int port, int secondPort, Path dataDirector
 
     /** A copy with this admin token. */
     public HubConfig withAdminToken(String token) {
-        return new HubConfig(host, port, secondPort, dataDirectory, demo, Optional.of(token));
+        return new HubConfig(host, port, secondPort, dataDirectory, demo, Optional.of(token), approvalRequests);
     }
 
     /** A copy with demo mode on or off. */
     public HubConfig withDemo(boolean on) {
-        return new HubConfig(host, port, secondPort, dataDirectory, on, adminToken);
+        return new HubConfig(host, port, secondPort, dataDirectory, on, adminToken, approvalRequests);
+    }
+
+    /** A copy that takes join requests (approval mode) or admits by invitation only. */
+    public HubConfig withApprovalRequests(boolean on) {
+        return new HubConfig(host, port, secondPort, dataDirectory, demo, adminToken, on);
     }
 
     /** Never prints the admin token. */
     @Override
     public String toString() {
         return "HubConfig[host=" + host + ", port=" + port + ", secondPort=" + secondPort + ", dataDirectory="
-                + dataDirectory + ", demo=" + demo + ", adminToken=" + (adminToken.isPresent() ? "(set)" : "(none)") + "]";
+                + dataDirectory + ", demo=" + demo + ", adminToken=" + (adminToken.isPresent() ? "(set)" : "(none)")
+                + ", approvalRequests=" + approvalRequests + "]";
     }
 
     private static int defaultSecondPort(int port) {
@@ -119,6 +134,15 @@ public record HubConfig(String host, int port, int secondPort, Path dataDirector
             case "on", "true", "yes", "1" -> true;
             case "off", "false", "no", "0" -> false;
             default -> throw new IllegalArgumentException("CHORUS_DEMO is '" + value + "'; give on or off");
+        };
+    }
+
+    private static boolean parseJoining(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "approval" -> true;
+            case "invitation" -> false;
+            default -> throw new IllegalArgumentException("CHORUS_JOINING is '" + value + "'; give invitation (people "
+                    + "join when invited) or approval (they may also ask to join, and an admin decides)");
         };
     }
 

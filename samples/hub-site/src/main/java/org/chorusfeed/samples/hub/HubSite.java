@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntSupplier;
 import org.chorusfeed.Chorus;
+import org.chorusfeed.joining.Invitation;
 import org.chorusfeed.post.Post;
 import org.chorusfeed.samples.hub.seed.DemoSeeder;
 import org.chorusfeed.samples.hub.seed.SeedClock;
@@ -104,13 +105,14 @@ public final class HubSite {
         try {
             Optional<DemoSeeder.Summary> seeded = config.demo() ? DemoSeeder.seedIfEmpty(chorus, clock) : Optional.empty();
             Optional<AdminToken> adminToken = AdminToken.install(chorus, config.adminToken());
+            Optional<Invitation> invitation = config.demo() ? DemoInvitation.ensureOpen(chorus) : Optional.empty();
 
             server = new Server(threadPool());
             ServerConnector hubConnector = connector(server, "hub", config.host(), config.port());
             ServerConnector partnerConnector = connector(server, "partner", config.host(), config.secondPort());
             server.setConnectors(new Connector[] {hubConnector, partnerConnector});
             server.setHandler(new GracefulHandler(new ContextHandlerCollection(
-                    hubContext(chorus, config.demo(), adminToken),
+                    hubContext(chorus, config, adminToken),
                     partnerContext(hubConnector::getLocalPort))));
             server.setStopTimeout(STOP_TIMEOUT.toMillis());
             server.setRequestLog(new HubRequestLog());
@@ -118,6 +120,8 @@ public final class HubSite {
 
             RunningHub hub = new RunningHub(server, chorus, hubConnector, partnerConnector, config.host());
             logSummary(config, chorus, hub, seeded, adminToken);
+            invitation.ifPresent(i -> LOG.info("Join the network with the demo invitation ({} of {} uses left): {}",
+                    i.uses() - i.used(), i.uses(), hub.url().resolve("/join.html?code=" + i.code())));
             return hub;
         } catch (Exception | Error e) {
             if (server != null) {
@@ -149,7 +153,8 @@ public final class HubSite {
     }
 
     /** The hub's own site: its pages, the demo sign-in, static assets and the Chorus servlet at /chorus/*. */
-    private static ServletContextHandler hubContext(Chorus chorus, boolean demo, Optional<AdminToken> adminToken) {
+    private static ServletContextHandler hubContext(Chorus chorus, HubConfig config, Optional<AdminToken> adminToken) {
+        boolean demo = config.demo();
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");
         context.setVirtualHosts(List.of("@hub"));
@@ -168,6 +173,7 @@ public final class HubSite {
         ChorusServletConfig chorusConfig = ChorusServletConfig.builder(chorus)
                 .memberResolver(demo ? DemoSession.memberResolver() : MemberResolver.none())
                 .hubTitle(TITLE)
+                .approvalRequests(config.approvalRequests())
                 .build();
         ServletHolder chorusServlet = new ServletHolder(CHORUS_SERVLET, new ChorusServlet(chorusConfig));
         chorusServlet.setAsyncSupported(true);
