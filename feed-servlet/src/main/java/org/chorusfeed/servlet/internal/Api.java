@@ -60,6 +60,8 @@ public final class Api implements AutoCloseable {
         new PostRoutes(chorus, people).addTo(table);
         new MemberRoutes(chorus, csrf, people).addTo(table);
         new AdminRoutes(chorus, people).addTo(table);
+        // moderation (issue 7)
+        new ModerationRoutes(chorus, people).addTo(table);
         new StreamRoutes(chorus, streams, config.streamQueueCapacity()).addTo(table);
         new FeedRoutes(config, people).addTo(table);
         new DocumentRoutes(widget).addTo(table);

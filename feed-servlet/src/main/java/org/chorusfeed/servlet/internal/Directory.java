@@ -33,7 +33,8 @@ final class Directory {
     }
 
     Optional<Post> post(PostId id) {
-        return posts.computeIfAbsent(id, chorus.posts()::find);
+        // a hidden post is no reply's parent for any reader (moderation, issue 7)
+        return posts.computeIfAbsent(id, key -> chorus.posts().find(key).filter(Post::isPublic));
     }
 
     /** Remembers a post already read, so a reply to it on the same page costs no lookup. */

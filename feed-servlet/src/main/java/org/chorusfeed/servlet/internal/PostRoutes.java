@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.chorusfeed.Chorus;
+import org.chorusfeed.NoSuchPostException;
 import org.chorusfeed.member.Member;
 import org.chorusfeed.post.Post;
 import org.chorusfeed.post.PostId;
@@ -47,6 +48,9 @@ final class PostRoutes {
     private void read(Exchange x) throws IOException {
         Post post = chorus.posts().get(id(x));
         Optional<Member> reader = x.caller().member();
+        if (!ModerationRoutes.visibleTo(post, reader)) {
+            throw new NoSuchPostException(post.id());
+        }
         x.jsonTagged(render(post, reader), reader.isEmpty() ? "no-cache" : "private, no-cache");
     }
 
@@ -91,7 +95,7 @@ final class PostRoutes {
         return Representations.post(post, directory, appreciated);
     }
 
-    private static PostId id(Exchange x) {
+    static PostId id(Exchange x) {
         String id = x.parameter("id");
         try {
             return PostId.parse(id);

@@ -61,6 +61,13 @@ public enum ProblemType {
     RATE_LIMITED(429, "Too many writes"),
     /** The live stream has as many connections as it takes. */
     TOO_MANY_STREAMS(503, "Too many live connections"),
+    // moderation (issue 7)
+    /** No report with this id. */
+    REPORT_NOT_FOUND(404, "No such report"),
+    /** The member's earlier report of this post is still open. */
+    ALREADY_REPORTED(409, "Already reported"),
+    /** The report was already dismissed or resolved. */
+    REPORT_DECIDED(409, "Report already decided"),
     /** Something failed inside the server; the log has the details. */
     INTERNAL_ERROR(500, "Internal server error");
 
