@@ -161,6 +161,12 @@ abstract class ModerationSuite {
         }
         assertProblem(anonymous().get("/chorus/api/posts/" + id), 404, "post-not-found");
         assertProblem(as("bob").get("/chorus/api/posts/" + id), 404, "post-not-found");
+        assertProblem(anonymous().get("/chorus/api/posts/" + id + "/history"), 404, "post-not-found");
+        assertProblem(as("bob").get("/chorus/api/posts/" + id + "/history"), 404, "post-not-found");
+        assertProblem(as("bob").send("PATCH", "/chorus/api/posts/" + id, json("text", "x")), 404, "post-not-found");
+        assertProblem(as("bob").send("DELETE", "/chorus/api/posts/" + id, null), 404, "post-not-found");
+        assertThat(ok(as("ada").get("/chorus/api/posts/" + id + "/history")).path("items").get(0).path("text")
+                .asString()).isEqualTo("a secret advert #hidetest");
         JsonNode byAuthor = ok(as("ada").get("/chorus/api/posts/" + id));
         assertThat(byAuthor.path("hidden").path("reason").asString()).isEqualTo("advertising");
         assertThat(ok(as("root").get("/chorus/api/posts/" + id)).path("hidden").path("by").asString()).isEqualTo("root");

@@ -67,7 +67,11 @@ final class PostRoutes {
     }
 
     private void history(Exchange x) throws IOException {
-        List<PostVersion> versions = chorus.posts().history(id(x));
+        Post post = chorus.posts().get(id(x));
+        if (!ModerationRoutes.visibleTo(post, x.caller().member())) {
+            throw new NoSuchPostException(post.id());
+        }
+        List<PostVersion> versions = chorus.posts().history(post.id());
         ObjectNode node = Representations.object();
         ArrayNode items = node.putArray("items");
         for (PostVersion version : versions) {
