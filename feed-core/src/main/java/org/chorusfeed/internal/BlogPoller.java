@@ -133,13 +133,15 @@ public final class BlogPoller implements Blogs, AutoCloseable {
         }
         Optional<BlogFeedState> kept = store.findBlogFeed(member).filter(feed -> feed.url().equals(url.get()));
         Instant next = kept.map(BlogFeedState::nextPollAt).orElseGet(clock::instant);
+        // every entry of the member's blog that became a post, whatever URL it was read from
+        int imported = (int) store.importedEntries(member).stream().filter(entry -> entry.post().isPresent()).count();
         if (kept.isEmpty()) {
             return Optional.of(new BlogStatus(url.get(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), next, 0));
+                    Optional.empty(), next, imported));
         }
         BlogFeedState feed = kept.get();
         return Optional.of(new BlogStatus(feed.url(), feed.feedUrl(), feed.lastSuccessAt(), feed.lastError(),
-                feed.lastErrorAt(), next, feed.imported()));
+                feed.lastErrorAt(), next, imported));
     }
 
     @Override
@@ -274,8 +276,10 @@ public final class BlogPoller implements Blogs, AutoCloseable {
             BlogImport.Result result = fetched.feed() == null ? new BlogImport.Result(0, 0, Optional.empty())
                     : importer.importEntries(member.get(), feed, fetched.feed(), arrival);
             BlogFeedState read = feed.succeeded(fetched.feedUrl(), fetched.etag(), fetched.lastModified(), arrival,
-                    next(arrival, interval), result.added());
+                    next(arrival, interval));
             store.updateBlogFeed(result.problem().map(problem -> read.noting(problem, arrival)).orElse(read));
+            LOG.debug("[chorus] blog of member {}: {} new posts, {} edited", feed.member(), result.added(),
+                    result.edited());
         } catch (FetchRefusedException e) {
             Duration wait = backoff(feed.failures(), e.isTransient());
             if (e.retryAfter().isPresent() && e.retryAfter().get().compareTo(wait) > 0) {

@@ -311,6 +311,7 @@ class BlogPollerTest {
         assertThat(pollLater()).isZero();
         chorus.members().updateProfile(ada.id(), ProfileUpdate.none().blogFeedUrl(URI.create(server.url("/feed"))));
         assertThat(status(ada).lastSuccessAt()).isEmpty();
+        assertThat(status(ada).imported()).as("entries imported from the URL before").isEqualTo(2);
         chorus.blogs().pollDue();
 
         assertThat(postsOf(ada)).hasSize(2);
