@@ -100,14 +100,29 @@ public final class HubSite {
      */
     public static RunningHub start(HubConfig config) throws Exception {
         SeedClock clock = new SeedClock();
-        Chorus chorus = Chorus.builder().dataDirectory(config.dataDirectory()).clock(clock).build();
+        // members' blogs: the demo serves two members' blogs on loopback; the fetcher allows that server and
+        // CHORUS_FETCH_ALLOW, nothing else; the hub's Jetty stops the blog server with itself
+        Optional<DemoBlogs> blogs = config.demo() ? Optional.of(DemoBlogs.start()) : Optional.empty();
+        Chorus chorus;
+        try {
+            chorus = Chorus.builder().dataDirectory(config.dataDirectory()).clock(clock)
+                    .fetcher(DemoBlogs.fetcher(config, blogs)).build();
+        } catch (RuntimeException | Error e) {
+            closeQuietly(blogs, e);
+            throw e;
+        }
         Server server = null;
         try {
             Optional<DemoSeeder.Summary> seeded = config.demo() ? DemoSeeder.seedIfEmpty(chorus, clock) : Optional.empty();
+            blogs.ifPresent(demo -> demo.pointMembersAt(chorus));
+            blogs.ifPresent(demo -> LOG.info("Demo blogs of @{} and @{} are served at {} and imported into the timeline",
+                    DemoBlogs.RSS_MEMBER, DemoBlogs.ATOM_MEMBER, demo.root()));
             Optional<AdminToken> adminToken = AdminToken.install(chorus, config.adminToken());
             Optional<Invitation> invitation = config.demo() ? DemoInvitation.ensureOpen(chorus) : Optional.empty();
 
             server = new Server(threadPool());
+            Server hubServer = server;
+            blogs.ifPresent(demo -> hubServer.addBean(demo.server(), true));
             ServerConnector hubConnector = connector(server, "hub", config.host(), config.port());
             ServerConnector partnerConnector = connector(server, "partner", config.host(), config.secondPort());
             server.setConnectors(new Connector[] {hubConnector, partnerConnector});
@@ -132,7 +147,18 @@ public final class HubSite {
                 }
             }
             chorus.close();
+            closeQuietly(blogs, e);
             throw e;
+        }
+    }
+
+    private static void closeQuietly(Optional<DemoBlogs> blogs, Throwable failure) {
+        if (blogs.isPresent()) {
+            try {
+                blogs.get().close();
+            } catch (Exception stopFailure) {
+                failure.addSuppressed(stopFailure);
+            }
         }
     }
 

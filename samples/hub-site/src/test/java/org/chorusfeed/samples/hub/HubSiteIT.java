@@ -250,4 +250,52 @@ class HubSiteIT {
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("Page not found", "href=\"/\"");
     }
+
+    // members' blogs
+
+    @Test
+    void theDemoBlogsOfTwoMembers_areImported_asPostsDatedByTheirEntries_withoutDuplicates() throws Exception {
+        Visitor visitor = new Visitor(hub);
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+        while (imported(visitor, DemoBlogs.RSS_MEMBER) < 3 || imported(visitor, DemoBlogs.ATOM_MEMBER) < 3) {
+            assertThat(System.nanoTime()).as("both demo blogs imported within a minute").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+
+        List<JsonNode> workshop = blogPosts(visitor, DemoBlogs.RSS_MEMBER);
+        List<JsonNode> buoys = blogPosts(visitor, DemoBlogs.ATOM_MEMBER);
+        assertThat(workshop).extracting(post -> post.path("source").path("title").asString())
+                .containsExactly("Laser cutter back in service", "A sewing corner for repair café nights",
+                        "Workholding for the CNC mill, explained");
+        assertThat(buoys).extracting(post -> post.path("source").path("title").asString())
+                .containsExactly("Buoy 7 recovered after the storm", "Salinity dashboard, first public version",
+                        "Two thesis topics with partners in the network");
+        for (JsonNode post : workshop) {
+            assertThat(post.path("text").asString()).doesNotContain("<").doesNotContain("alert");
+            assertThat(Instant.parse(post.path("publishedAt").asString())).isBefore(Instant.now().minusSeconds(3600));
+        }
+        assertThat(visitor.allPostIds()).doesNotHaveDuplicates().isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        JsonNode status = blogStatus(visitor, DemoBlogs.RSS_MEMBER);
+        assertThat(status.path("imported").asInt()).isEqualTo(3);
+        assertThat(status.path("feedUrl").asString()).endsWith("/werkhaus/feed/");
+        assertThat(status.path("lastError").isNull()).isTrue();
+    }
+
+    private static JsonNode blogStatus(Visitor visitor, String handle) throws Exception {
+        return visitor.getJson("chorus/api/admin/members/" + handle + "/blog", "Authorization", "Bearer " + ADMIN_TOKEN);
+    }
+
+    private static int imported(Visitor visitor, String handle) throws Exception {
+        return blogStatus(visitor, handle).path("imported").asInt();
+    }
+
+    private static List<JsonNode> blogPosts(Visitor visitor, String handle) throws Exception {
+        List<JsonNode> posts = new ArrayList<>();
+        visitor.getJson("chorus/api/timeline?limit=100&member=" + handle).path("items").forEach(post -> {
+            if (post.path("source").path("kind").asString().equals("blog")) {
+                posts.add(post);
+            }
+        });
+        return posts;
+    }
 }
