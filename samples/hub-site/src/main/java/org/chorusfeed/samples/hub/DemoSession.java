@@ -8,39 +8,64 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import org.chorusfeed.Chorus;
+import org.chorusfeed.member.Member;
 import org.chorusfeed.servlet.MemberResolver;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the demo keeps in the visitor's session: the handle of the member they act as, and the token that the
- * sign-in and sign-out forms carry against cross-site requests.
+ * What the demo keeps in the visitor's session: the account they act as (a member's account, or for members
+ * admitted without one their handle; or a visitor's made-up account, who is not a member yet), and the token that
+ * the sign-in and sign-out forms carry against cross-site requests.
  */
 final class DemoSession {
-    private static final String HANDLE = "org.chorusfeed.samples.hub.handle";
+    private static final String ACCOUNT = "org.chorusfeed.samples.hub.handle";
+    /** How the accounts of demo visitors who are not members begin. */
+    static final String VISITOR = "visitor-";
     private static final String FORM_TOKEN = "org.chorusfeed.samples.hub.formToken";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private DemoSession() {
     }
 
-    /** Tells the Chorus servlet who the visitor acts as: the member whose handle is in the session. */
+    /**
+     * Tells the Chorus servlet who the visitor is: the account in the session, which names a member (by account,
+     * or by handle for members without one) or a person who may join.
+     */
     static MemberResolver memberResolver() {
-        return (request, chorus) -> handle(request).flatMap(chorus.members()::findByHandle);
+        return MemberResolver.byAccount(DemoSession::account);
     }
 
-    /** The handle the visitor acts as, if they picked one; never creates a session. */
-    static Optional<String> handle(HttpServletRequest request) {
+    /** The member the visitor acts as, if any. */
+    static Optional<Member> member(HttpServletRequest request, Chorus chorus) {
+        return memberResolver().resolve(request, chorus);
+    }
+
+    /** The account the visitor acts as, if they picked one; never creates a session. */
+    static Optional<String> account(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        Object handle = session == null ? null : session.getAttribute(HANDLE);
-        return handle instanceof String h ? Optional.of(h) : Optional.empty();
+        Object account = session == null ? null : session.getAttribute(ACCOUNT);
+        return account instanceof String a ? Optional.of(a) : Optional.empty();
     }
 
     /** Acts as this member from now on, under a new session id (so a planted session id is worth nothing). */
-    static void signIn(HttpServletRequest request, String handle) {
+    static void signIn(HttpServletRequest request, Member member) {
+        signIn(request, member.account().orElse(member.handle()));
+    }
+
+    /** Acts as a new visitor, signed in but not a member: someone who may accept an invitation or ask to join. */
+    static void signInVisitor(HttpServletRequest request) {
+        byte[] bytes = new byte[6];
+        RANDOM.nextBytes(bytes);
+        signIn(request, VISITOR + HexFormat.of().formatHex(bytes));
+    }
+
+    private static void signIn(HttpServletRequest request, String account) {
         request.changeSessionId();
-        request.getSession().setAttribute(HANDLE, handle);
+        request.getSession().setAttribute(ACCOUNT, account);
     }
 
     /** Forgets the session altogether. */

@@ -13,8 +13,8 @@ import org.chorusfeed.member.Member;
 import org.chorusfeed.member.Organisation;
 
 /**
- * The demo's sign-in: {@code GET /signin} lists the members to act as, {@code POST /signin} acts as one,
- * {@code POST /signout} stops. Demo only: anyone who can reach it can act as anyone, so it answers 404 unless
+ * The demo's sign-in: {@code GET /signin} lists the members to act as, {@code POST /signin} acts as one (or as a
+ * new visitor who is not a member yet), {@code POST /signout} stops. Demo only: anyone who can reach it can act as anyone, so it answers 404 unless
  * demo mode is on. A real hub signs people in its own way and tells Chorus through a {@code MemberResolver}.
  */
 final class DemoSignInServlet extends HttpServlet {
@@ -60,6 +60,11 @@ final class DemoSignInServlet extends HttpServlet {
             seeOther(response, "/");
             return;
         }
+        if (request.getParameter("visitor") != null) {
+            DemoSession.signInVisitor(request);
+            seeOther(response, "/");
+            return;
+        }
         String handle = request.getParameter("handle");
         Optional<Member> member = handle == null ? Optional.empty()
                 : chorus.members().findByHandle(handle).filter(Member::isActive);
@@ -68,7 +73,7 @@ final class DemoSignInServlet extends HttpServlet {
                     "There is no active member with that handle. <a href=\"/signin\">Pick one from the list</a>."));
             return;
         }
-        DemoSession.signIn(request, member.get().handle());
+        DemoSession.signIn(request, member.get());
         seeOther(response, "/");
     }
 
@@ -79,7 +84,7 @@ final class DemoSignInServlet extends HttpServlet {
 
     private SitePage picker(HttpServletRequest request) {
         String token = Html.escape(DemoSession.formToken(request));
-        Optional<Member> current = DemoSession.handle(request).flatMap(chorus.members()::findByHandle);
+        Optional<Member> current = DemoSession.member(request, chorus);
         StringBuilder main = new StringBuilder("<h1>Demo sign-in</h1>");
         main.append("<div class=\"notice\" role=\"note\"><p><strong>Demo only: pick a member to act as.</strong> ")
                 .append("This hub is a demo with invented people. Anyone who opens this page can act as any member, ")
@@ -96,7 +101,11 @@ final class DemoSignInServlet extends HttpServlet {
             }
             main.append("</ul></fieldset>");
         }
-        main.append("</form>");
+        main.append("<fieldset><legend>Not a member yet</legend><ul><li class=\"person\"><div>")
+                .append("<span class=\"person-name\">A new visitor</span><span class=\"bio\">Signed in, but not a ")
+                .append("member: can accept an invitation or ask to join.</span></div>")
+                .append("<button type=\"submit\" name=\"visitor\" value=\"new\">Sign in as a new visitor</button>")
+                .append("</li></ul></fieldset></form>");
         return new SitePage("Demo sign-in", "Pick a demo member to act as.", SitePage.Section.NONE, main.toString());
     }
 

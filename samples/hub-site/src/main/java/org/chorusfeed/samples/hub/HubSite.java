@@ -167,6 +167,8 @@ public final class HubSite {
 
         ChorusServletConfig chorusConfig = ChorusServletConfig.builder(chorus)
                 .memberResolver(demo ? DemoSession.memberResolver() : MemberResolver.none())
+                // joining (widgets): the demo takes join requests, so its admin console has some to answer
+                .approvalRequests(demo)
                 .hubTitle(TITLE)
                 .build();
         ServletHolder chorusServlet = new ServletHolder(CHORUS_SERVLET, new ChorusServlet(chorusConfig));

@@ -58,8 +58,7 @@ final class PageLayout {
 
     /** Whether the visitor acts as an active hub admin (demo mode only: the hub knows nobody else). */
     private boolean isAdmin(HttpServletRequest request) {
-        return demo && DemoSession.handle(request).flatMap(chorus.members()::findByHandle)
-                .filter(m -> m.isAdmin() && m.isActive()).isPresent();
+        return demo && DemoSession.member(request, chorus).filter(m -> m.isAdmin() && m.isActive()).isPresent();
     }
 
     /** In demo mode: who the visitor acts as, with a sign-out button, or the way to the demo sign-in. */
@@ -67,12 +66,13 @@ final class PageLayout {
         if (!demo) {
             return "";
         }
-        Optional<Member> member = DemoSession.handle(request).flatMap(chorus.members()::findByHandle);
-        if (member.isEmpty()) {
+        Optional<Member> member = DemoSession.member(request, chorus);
+        if (member.isEmpty() && DemoSession.account(request).isEmpty()) {
             return "<p class=\"account\"><a class=\"account-link\" href=\"/signin\">Demo sign-in</a></p>";
         }
+        String who = member.map(m -> Html.escape(m.name())).orElse("a visitor (not a member)");
         return "<form class=\"account\" method=\"post\" action=\"/signout\">"
-                + "<span class=\"account-who\">Acting as <strong>" + Html.escape(member.get().name()) + "</strong>"
+                + "<span class=\"account-who\">Acting as <strong>" + who + "</strong>"
                 + " <span class=\"demo-badge\">demo</span></span>"
                 + "<input type=\"hidden\" name=\"token\" value=\"" + Html.escape(DemoSession.formToken(request)) + "\">"
                 + "<button type=\"submit\" class=\"button-quiet\">Sign out</button></form>";
