@@ -104,7 +104,7 @@ final class DemoSignInServlet extends HttpServlet {
         main.append("<fieldset><legend>Not a member yet</legend><p>Sign in as a visitor who has an account ")
                 .append("at the hub's site but is not a member, to join with an invitation")
                 .append(" (or, when the hub takes join requests, to ask to join).</p>")
-                .append("<button type=\"submit\" name=\"visitor\" value=\"new\">Sign in as a visitor</button>")
+                .append("<button type=\"submit\" name=\"visitor\" value=\"new\">Sign in as a new visitor</button>")
                 .append("</fieldset>");
         main.append("</form>");
         return new SitePage("Demo sign-in", "Pick a demo member to act as.", SitePage.Section.NONE, main.toString());

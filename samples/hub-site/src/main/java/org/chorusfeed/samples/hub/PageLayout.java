@@ -72,7 +72,7 @@ final class PageLayout {
         if (member.isEmpty() && account.isEmpty()) {
             return "<p class=\"account\"><a class=\"account-link\" href=\"/signin\">Demo sign-in</a></p>";
         }
-        String who = member.isPresent() ? Html.escape(member.get().name()) : "a visitor, not a member yet";
+        String who = member.isPresent() ? Html.escape(member.get().name()) : "a visitor (not a member)";
         return "<form class=\"account\" method=\"post\" action=\"/signout\">"
                 + "<span class=\"account-who\">Acting as <strong>" + who + "</strong>"
                 + " <span class=\"demo-badge\">demo</span></span>"

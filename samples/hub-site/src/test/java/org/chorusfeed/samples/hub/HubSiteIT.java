@@ -30,7 +30,7 @@ class HubSiteIT {
 
     @BeforeAll
     static void startHub() throws Exception {
-        config = HubConfig.forTest(data).withAdminToken(ADMIN_TOKEN);
+        config = HubConfig.forTest(data).withAdminToken(ADMIN_TOKEN).withApprovalRequests(true);
         hub = HubSite.start(config);
     }
 
@@ -191,6 +191,30 @@ class HubSiteIT {
         assertThat(console.statusCode()).isEqualTo(200);
         assertThat(console.body()).contains("<chorus-admin src=\"/chorus\"", "<script src=\"/chorus/widget.js\" defer>");
         assertThat(new Visitor(hub).get("chorus/widget-admin.js").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void demoVisitor_isSignedInWithoutBeingAMember_andAsksToJoin_untilTheAdminApproves() throws Exception {
+        Visitor visitor = new Visitor(hub);
+        HttpResponse<String> signedIn = visitor.postForm("signin", "token=" + Visitor.encode(visitor.formToken())
+                + "&visitor=new", "Origin", visitor.origin());
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
+        JsonNode session = visitor.getJson("chorus/api/session");
+        assertThat(session.path("member").isNull()).isTrue();
+        assertThat(session.path("account").asString()).startsWith(DemoSession.VISITOR);
+        assertThat(session.path("joining").asString()).isEqualTo("approval");
+        assertThat(visitor.get("").body()).contains("Acting as <strong>a visitor (not a member)</strong>");
+
+        HttpResponse<String> asked = visitor.sendJson("POST", "chorus/api/join-requests",
+                "{\"handle\":\"gesa\",\"name\":\"Gesa Neu\",\"message\":\"I run a repair café\"}",
+                "X-Chorus-CSRF", session.path("csrf").asString(), "Origin", visitor.origin());
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        String id = Visitor.JSON.readTree(asked.body()).path("id").asString();
+        HttpResponse<String> approved = new Visitor(hub).sendJson("POST", "chorus/api/admin/join-requests/" + id + "/approve",
+                "{}", "Authorization", "Bearer " + ADMIN_TOKEN);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(visitor.getJson("chorus/api/session").path("member").path("handle").asString()).isEqualTo("gesa");
+        assertThat(visitor.get("").body()).contains("Acting as <strong>Gesa Neu</strong>");
     }
 
     @Test
