@@ -27,9 +27,12 @@ import org.chorusfeed.outside.SafeFetcher;
  * @param fetchAllow    {@code host:port} entries the hub may fetch blogs and previews from although they are not
  *                      public ({@code CHORUS_FETCH_ALLOW}, comma-separated; default none). The demo's own blog server
  *                      is allowed besides, and nothing else.
+ * @param linkPreviews  whether posts' links get previews fetched from the web ({@code CHORUS_PREVIEWS}: {@code on},
+ *                      the default, or {@code off}); off in tests, which reach loopback addresses only
  */
 public record HubConfig(String host, int port, int secondPort, Path dataDirectory, boolean demo,
-        Optional<String> adminToken, boolean approvalRequests, List<String> fetchAllow) {
+        Optional<String> adminToken, boolean approvalRequests, List<String> fetchAllow,
+        boolean linkPreviews) {
 
     /** Shortest admin token accepted: a bearer secret must not be guessable. */
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
@@ -55,7 +58,7 @@ public record HubConfig(String host, int port, int secondPort, Path dataDirector
     /** A hub that admits by invitation only and fetches from no address that is not public. */
     public HubConfig(String host, int port, int secondPort, Path dataDirectory, boolean demo,
             Optional<String> adminToken) {
-        this(host, port, secondPort, dataDirectory, demo, adminToken, false, List.of());
+        this(host, port, secondPort, dataDirectory, demo, adminToken, false, List.of(), true);
     }
 
     /**
@@ -73,32 +76,37 @@ public record HubConfig(String host, int port, int secondPort, Path dataDirector
         int secondPort = value(env, "SECOND_PORT").map(v -> parsePort("SECOND_PORT", v))
                 .orElseGet(() -> defaultSecondPort(port));
         Path data = Path.of(value(env, "CHORUS_DATA").orElse("chorus-data"));
-        boolean demo = value(env, "CHORUS_DEMO").map(HubConfig::parseSwitch).orElse(true);
+        boolean demo = value(env, "CHORUS_DEMO").map(v -> parseSwitch("CHORUS_DEMO", v)).orElse(true);
         Optional<String> adminToken = value(env, "CHORUS_ADMIN_TOKEN");
         boolean approval = value(env, "CHORUS_JOINING").map(HubConfig::parseJoining).orElse(false);
         List<String> fetchAllow = value(env, "CHORUS_FETCH_ALLOW").map(HubConfig::fetchAllowList).orElse(List.of());
-        return new HubConfig(host, port, secondPort, data, demo, adminToken, approval, fetchAllow);
+        boolean previews = value(env, "CHORUS_PREVIEWS").map(v -> parseSwitch("CHORUS_PREVIEWS", v)).orElse(true);
+        return new HubConfig(host, port, secondPort, data, demo, adminToken, approval, fetchAllow, previews);
     }
 
-    /** A hub on free ports of localhost with demo mode on and no admin token, keeping its data in this directory. */
+    /**
+     * A hub on free ports of localhost with demo mode on, no admin token and no link previews (tests reach loopback
+     * addresses only), keeping its data in this directory.
+     */
     public static HubConfig forTest(Path dataDirectory) {
-        return new HubConfig("localhost", 0, 0, dataDirectory, true, Optional.empty());
+        return new HubConfig("localhost", 0, 0, dataDirectory, true, Optional.empty(), false, List.of(), false);
     }
 
     /** A copy with this admin token. */
     public HubConfig withAdminToken(String token) {
         return new HubConfig(host, port, secondPort, dataDirectory, demo, Optional.of(token), approvalRequests,
-                fetchAllow);
+                fetchAllow, linkPreviews);
     }
 
     /** A copy with demo mode on or off. */
     public HubConfig withDemo(boolean on) {
-        return new HubConfig(host, port, secondPort, dataDirectory, on, adminToken, approvalRequests, fetchAllow);
+        return new HubConfig(host, port, secondPort, dataDirectory, on, adminToken, approvalRequests, fetchAllow,
+                linkPreviews);
     }
 
     /** A copy that takes join requests (approval mode) or admits by invitation only. */
     public HubConfig withApprovalRequests(boolean on) {
-        return new HubConfig(host, port, secondPort, dataDirectory, demo, adminToken, on, fetchAllow);
+        return new HubConfig(host, port, secondPort, dataDirectory, demo, adminToken, on, fetchAllow, linkPreviews);
     }
 
     /** Never prints the admin token. */
@@ -106,7 +114,8 @@ public record HubConfig(String host, int port, int secondPort, Path dataDirector
     public String toString() {
         return "HubConfig[host=" + host + ", port=" + port + ", secondPort=" + secondPort + ", dataDirectory="
                 + dataDirectory + ", demo=" + demo + ", adminToken=" + (adminToken.isPresent() ? "(set)" : "(none)")
-                + ", approvalRequests=" + approvalRequests + ", fetchAllow=" + fetchAllow + "]";
+                + ", approvalRequests=" + approvalRequests + ", fetchAllow=" + fetchAllow + ", linkPreviews="
+                + linkPreviews + "]";
     }
 
     private static int defaultSecondPort(int port) {
@@ -139,11 +148,11 @@ public record HubConfig(String host, int port, int secondPort, Path dataDirector
         return port;
     }
 
-    private static boolean parseSwitch(String value) {
+    private static boolean parseSwitch(String variable, String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "on", "true", "yes", "1" -> true;
             case "off", "false", "no", "0" -> false;
-            default -> throw new IllegalArgumentException("CHORUS_DEMO is '" + value + "'; give on or off");
+            default -> throw new IllegalArgumentException(variable + " is '" + value + "'; give on or off");
         };
     }
 

@@ -106,7 +106,7 @@ public final class HubSite {
         Chorus chorus;
         try {
             chorus = Chorus.builder().dataDirectory(config.dataDirectory()).clock(clock)
-                    .fetcher(DemoBlogs.fetcher(config, blogs)).build();
+                    .fetcher(DemoBlogs.fetcher(config, blogs)).linkPreviews(config.linkPreviews()).build();
         } catch (RuntimeException | Error e) {
             closeQuietly(blogs, e);
             throw e;

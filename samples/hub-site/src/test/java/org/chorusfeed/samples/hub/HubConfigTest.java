@@ -65,6 +65,15 @@ class HubConfigTest {
     // members' blogs
 
     @Test
+    void linkPreviews_areOnByDefault_offWhenAsked_offForTests_andABadValueNamesTheVariable() {
+        assertThat(HubConfig.fromEnvironment(Map.of()).linkPreviews()).isTrue();
+        assertThat(HubConfig.fromEnvironment(Map.of("CHORUS_PREVIEWS", "off")).linkPreviews()).isFalse();
+        assertThat(HubConfig.forTest(Path.of("data")).linkPreviews()).isFalse();
+        assertThatIllegalArgumentException().isThrownBy(() -> HubConfig.fromEnvironment(Map.of("CHORUS_PREVIEWS", "maybe")))
+                .withMessageContaining("CHORUS_PREVIEWS is 'maybe'");
+    }
+
+    @Test
     void fetchAllow_isReadAsCommaSeparatedHostPorts_andNoneByDefault() {
         assertThat(HubConfig.fromEnvironment(Map.of()).fetchAllow()).isEmpty();
         assertThat(HubConfig.fromEnvironment(Map.of("CHORUS_FETCH_ALLOW", " 127.0.0.1:8081, blogs.internal:443,,")).fetchAllow())
