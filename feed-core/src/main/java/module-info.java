@@ -23,6 +23,9 @@ module org.chorusfeed.core {
     exports org.chorusfeed.syndication;
     exports org.chorusfeed.outside;
     exports org.chorusfeed.blogs;
+    // data rights
+    exports org.chorusfeed.export;
     // moderation (issue 7)
     exports org.chorusfeed.moderation;
+    exports org.chorusfeed.joining; // members helper
 }

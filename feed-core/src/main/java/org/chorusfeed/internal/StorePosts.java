@@ -116,6 +116,11 @@ public final class StorePosts implements Posts {
     }
 
     @Override
+    public java.util.Map<PostId, Post> findAll(Collection<PostId> ids) {
+        return ids.isEmpty() ? java.util.Map.of() : store.findPosts(ids);
+    }
+
+    @Override
     public Post get(PostId id) {
         return store.findPost(id).orElseThrow(() -> new NoSuchPostException(id));
     }

@@ -1,7 +1,10 @@
 package org.chorusfeed.member;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.chorusfeed.export.MemberExport;
+import org.chorusfeed.post.Post;
 
 /**
  * The network's members: admitting, inviting, suspending and looking them up.
@@ -43,4 +46,32 @@ public interface Members {
 
     /** Every member, ordered by handle. */
     List<Member> list();
+
+    // data rights
+
+    /**
+     * Everything the network holds about a member: profile, posts with their history, the appreciations they gave
+     * and their tokens' metadata. Write it out with {@link org.chorusfeed.export.ExportArchive}.
+     *
+     * @throws org.chorusfeed.NoSuchMemberException if there is no such member
+     */
+    MemberExport export(MemberId id);
+
+    /**
+     * Erases a member for good: their posts (each appended as {@code POST_DELETED}), the appreciations they gave
+     * (the posts' counts go down), their tokens and their profile leave the store; replies by others stay. Their
+     * handle is refused to new members for {@link Erasure#HANDLE_QUARANTINE}.
+     *
+     * @param confirmHandle must be the member's own handle, as a guard against erasing the wrong member
+     * @throws IllegalArgumentException if {@code confirmHandle} is not the member's handle (nothing is removed)
+     * @throws org.chorusfeed.NoSuchMemberException if there is no such member
+     */
+    Erasure erase(MemberId id, String confirmHandle);
+    // joining and the directory (members helper)
+
+    /** The member with this host account (see {@link Member#account()}), if they exist. */
+    Optional<Member> findByAccount(String account);
+
+    /** Each member's newest public post, read at once for the whole directory; members without one are absent. */
+    Map<MemberId, Post> latestPosts();
 }

@@ -22,7 +22,8 @@ import org.chorusfeed.text.PostText;
  * durable when the method returns. Implementations are thread-safe. Rules (who may do what, text rules)
  * are checked above the store; a store keeps data consistent (unique handles, existing references).
  */
-public interface Store extends AutoCloseable, AuditStore, ModerationStore {
+public interface Store extends AutoCloseable, BlogFeedStore, PreviewStore, DataRightsStore, AuditStore,
+        ModerationStore, MembershipStore, TimelineReads {
 
     /** Creates or updates an organisation; appends {@code ORGANISATION_CHANGED}. */
     Organisation saveOrganisation(Organisation organisation, Instant at);
@@ -36,7 +37,8 @@ public interface Store extends AutoCloseable, AuditStore, ModerationStore {
     /**
      * Inserts a member with a new id; appends {@code MEMBER_ADMITTED}.
      *
-     * @throws org.chorusfeed.HandleTakenException if the handle is used
+     * @throws org.chorusfeed.HandleTakenException if the handle is used, or its member was erased less than
+     *         {@link org.chorusfeed.member.Erasure#HANDLE_QUARANTINE} before {@code at}
      * @throws org.chorusfeed.NoSuchOrganisationException if the organisation does not exist
      */
     Member insertMember(NewMember member, MemberStatus status, Instant at);

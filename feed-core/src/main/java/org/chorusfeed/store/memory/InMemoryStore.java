@@ -1,11 +1,13 @@
 package org.chorusfeed.store.memory;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -16,18 +18,32 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.chorusfeed.HandleTakenException;
 import org.chorusfeed.access.AccessToken;
 import org.chorusfeed.NoSuchMemberException;
+import org.chorusfeed.joining.AlreadyMemberException;
+import org.chorusfeed.joining.Approval;
+import org.chorusfeed.joining.Invitation;
+import org.chorusfeed.joining.JoinRequest;
+import org.chorusfeed.joining.JoinRequestPendingException;
+import org.chorusfeed.joining.JoinRequestStatus;
+import org.chorusfeed.joining.NewJoinRequest;
+import org.chorusfeed.joining.NoSuchInvitationException;
 import org.chorusfeed.NoSuchOrganisationException;
 import org.chorusfeed.changes.Change;
 import org.chorusfeed.changes.ChangeKind;
+import org.chorusfeed.member.Erasure;
 import org.chorusfeed.internal.StorePosts;
 import org.chorusfeed.member.Member;
 import org.chorusfeed.member.MemberId;
 import org.chorusfeed.member.MemberStatus;
 import org.chorusfeed.member.NewMember;
 import org.chorusfeed.member.Organisation;
+import org.chorusfeed.post.LinkPreview;
+import org.chorusfeed.post.GivenAppreciation;
 import org.chorusfeed.post.Post;
 import org.chorusfeed.post.PostId;
 import org.chorusfeed.post.PostVersion;
+import org.chorusfeed.store.BlogFeedState;
+import org.chorusfeed.store.ImportedEntry;
+import org.chorusfeed.post.PreviewImage;
 import org.chorusfeed.NoSuchPostException;
 import org.chorusfeed.moderation.AlreadyReportedException;
 import org.chorusfeed.moderation.AuditEntry;
@@ -37,6 +53,7 @@ import org.chorusfeed.post.Hiding;
 import org.chorusfeed.store.AuditDraft;
 import org.chorusfeed.store.PostDraft;
 import org.chorusfeed.store.PostSelection;
+import org.chorusfeed.store.PreviewMark;
 import org.chorusfeed.store.Store;
 import org.chorusfeed.text.PostText;
 
@@ -51,6 +68,9 @@ public final class InMemoryStore implements Store {
     private final List<StoredToken> tokens = new ArrayList<>();
     private long lastMemberId;
     private long lastMintedPostId;
+    // members' blogs
+    private final MemoryBlogFeeds blogFeeds = new MemoryBlogFeeds(id -> findMember(id).isPresent());
+    private final MemoryPreviews previews = new MemoryPreviews();
 
     private record StoredToken(AccessToken token, byte[] hash) {
     }
@@ -86,18 +106,36 @@ public final class InMemoryStore implements Store {
     public Member insertMember(NewMember m, MemberStatus status, Instant at) {
         Member member;
         synchronized (lock) {
-            if (members.values().stream().anyMatch(existing -> existing.handle().equals(m.handle()))) {
-                throw new HandleTakenException(m.handle());
-            }
-            requireOrganisation(m.organisation());
-            member = new Member(new MemberId(++lastMemberId), m.handle(), m.name(), m.organisation(), m.bio(), m.links(),
-                    m.blogFeedUrl(), m.role(), status, at);
-            members.put(member.id(), member);
-            append(at, ChangeKind.MEMBER_ADMITTED, null, member.id(), null);
+            member = admit(m, status, at);
         }
         fire();
         return member;
     }
+
+    /** Admits a member; the caller holds the lock (and fires the callbacks after releasing it). */
+    private Member admit(NewMember m, MemberStatus status, Instant at) {
+        requireFreeHandle(m.handle());
+        refuseErasedHandle(m.handle(), at);
+        if (m.account().isPresent()) {
+            Optional<Member> same = memberByAccount(m.account().get());
+            if (same.isPresent()) {
+                throw new AlreadyMemberException(same.get().handle());
+            }
+        }
+        requireOrganisation(m.organisation());
+        Member member = new Member(new MemberId(++lastMemberId), m.handle(), m.name(), m.organisation(), m.bio(),
+                m.links(), m.blogFeedUrl(), m.role(), status, at, m.account(), m.language());
+        members.put(member.id(), member);
+        append(at, ChangeKind.MEMBER_ADMITTED, null, member.id(), null);
+        return member;
+    }
+
+    private void requireFreeHandle(String handle) {
+        if (members.values().stream().anyMatch(existing -> existing.handle().equals(handle))) {
+            throw new HandleTakenException(handle);
+        }
+    }
+
 
     @Override
     public Member updateMember(Member member, Instant at) {
@@ -109,7 +147,8 @@ public final class InMemoryStore implements Store {
             }
             requireOrganisation(member.organisation());
             updated = new Member(old.id(), old.handle(), member.name(), member.organisation(), member.bio(),
-                    member.links(), member.blogFeedUrl(), member.role(), member.status(), old.joinedAt());
+                    member.links(), member.blogFeedUrl(), member.role(), member.status(), old.joinedAt(), old.account(),
+                    member.language());
             members.put(updated.id(), updated);
             append(at, ChangeKind.MEMBER_CHANGED, null, updated.id(), null);
         }
@@ -218,6 +257,7 @@ public final class InMemoryStore implements Store {
                 return Optional.empty();
             }
             changed = appreciates ? stored.appreciatedBy().add(member) : stored.appreciatedBy().remove(member);
+            noteAppreciation(id, member, appreciates, at);
             Post p = stored.post();
             result = new Post(p.id(), p.author(), p.text(), p.segments(), p.inReplyTo(), p.source(), p.editedAt(),
                     stored.appreciatedBy().size(), p.preview(), p.hidden());
@@ -237,6 +277,22 @@ public final class InMemoryStore implements Store {
         synchronized (lock) {
             return Optional.ofNullable(posts.get(id.value())).map(Stored::post);
         }
+    }
+
+    // timeline reads (TimelineReads)
+
+    @Override
+    public Map<PostId, Post> findPosts(Collection<PostId> ids) {
+        Map<PostId, Post> found = new HashMap<>();
+        synchronized (lock) {
+            for (PostId id : ids) {
+                Stored stored = posts.get(id.value());
+                if (stored != null) {
+                    found.put(id, stored.post());
+                }
+            }
+        }
+        return Map.copyOf(found);
     }
 
     @Override
@@ -301,7 +357,7 @@ public final class InMemoryStore implements Store {
             if (!members.containsKey(member)) {
                 throw new NoSuchMemberException(member.toString());
             }
-            AccessToken token = new AccessToken(tokens.size() + 1L, member, label, at, Optional.empty());
+            AccessToken token = new AccessToken(++lastTokenId, member, label, at, Optional.empty());
             tokens.add(new StoredToken(token, secretHash.clone()));
             return token;
         }
@@ -338,6 +394,126 @@ public final class InMemoryStore implements Store {
         }
     }
 
+    // members' blogs: kept by MemoryBlogFeeds
+
+    @Override
+    public Optional<BlogFeedState> findBlogFeed(MemberId member) {
+        return blogFeeds.findBlogFeed(member);
+    }
+
+    @Override
+    public List<BlogFeedState> blogFeeds() {
+        return blogFeeds.blogFeeds();
+    }
+
+    @Override
+    public List<BlogFeedState> dueBlogFeeds(Instant now, int limit) {
+        return blogFeeds.dueBlogFeeds(now, limit);
+    }
+
+    @Override
+    public void putBlogFeed(BlogFeedState feed) {
+        blogFeeds.putBlogFeed(feed);
+    }
+
+    @Override
+    public boolean updateBlogFeed(BlogFeedState feed) {
+        return blogFeeds.updateBlogFeed(feed);
+    }
+
+    @Override
+    public void removeBlogFeed(MemberId member) {
+        blogFeeds.removeBlogFeed(member);
+    }
+
+    @Override
+    public List<ImportedEntry> importedEntries(MemberId member) {
+        return blogFeeds.importedEntries(member);
+    }
+
+    @Override
+    public ImportedEntry saveImportedEntry(ImportedEntry entry) {
+        return blogFeeds.saveImportedEntry(entry);
+    }
+
+
+    // link previews
+
+    @Override
+    public Optional<PreviewMark> previewMark(PostId post) {
+        synchronized (lock) {
+            return posts.containsKey(post.value()) ? previews.mark(post) : Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<Post> attachPreview(PostId post, URI link, LinkPreview preview, Optional<PreviewImage> image,
+            Instant at) {
+        synchronized (lock) {
+            Stored stored = posts.get(post.value());
+            if (stored == null) {
+                return Optional.empty();
+            }
+            Post attached = previews.attach(stored.post(), link, preview, image);
+            if (attached == null) {
+                return Optional.of(stored.post());
+            }
+            changePreview(stored, attached, at);
+        }
+        fire();
+        return findPost(post);
+    }
+
+    @Override
+    public Optional<Post> removePreview(PostId post, URI link, Instant at) {
+        return dropPreview(post, at, () -> previews.remove(post, link));
+    }
+
+    @Override
+    public Optional<Post> forgetPreview(PostId post, Instant at) {
+        return dropPreview(post, at, () -> previews.forget(post));
+    }
+
+    private Optional<Post> dropPreview(PostId post, Instant at, Runnable markChange) {
+        boolean changed;
+        synchronized (lock) {
+            Stored stored = posts.get(post.value());
+            if (stored == null) {
+                return Optional.empty();
+            }
+            markChange.run();
+            changed = stored.post().preview().isPresent();
+            if (changed) {
+                changePreview(stored, stored.post().withPreview(Optional.empty()), at);
+            }
+        }
+        if (changed) {
+            fire();
+        }
+        return findPost(post);
+    }
+
+    private void changePreview(Stored stored, Post changed, Instant at) {
+        posts.put(changed.id().value(), new Stored(changed, stored.tags(), stored.history(), stored.appreciatedBy()));
+        previews.prune(id -> posts.containsKey(id.value()), posts.values().stream().map(Stored::post).toList());
+        append(at, ChangeKind.POST_PREVIEWED, changed.id(), changed.author(), null);
+    }
+
+    @Override
+    public Optional<PreviewImage> previewImage(String key) {
+        synchronized (lock) {
+            return previews.image(key);
+        }
+    }
+
+    @Override
+    public int prunePreviewImages() {
+        synchronized (lock) {
+            return previews.prune(id -> posts.containsKey(id.value()),
+                    posts.values().stream().map(Stored::post).toList());
+        }
+    }
+
     @Override
     public List<Change> changesSince(long afterSeq, int limit) {
         synchronized (lock) {
@@ -362,6 +538,100 @@ public final class InMemoryStore implements Store {
     @Override
     public void close() {
         callbacks.clear();
+    }
+
+    // data rights: appreciations given, erasure and the quarantine of erased handles
+
+    private final Map<String, Instant> erasedHandles = new HashMap<>();
+    private final Map<Given, Instant> appreciatedAt = new HashMap<>();
+    private long lastTokenId;
+
+    private record Given(PostId post, MemberId member) {
+    }
+
+    private void noteAppreciation(PostId post, MemberId member, boolean appreciates, Instant at) {
+        if (appreciates) {
+            appreciatedAt.putIfAbsent(new Given(post, member), at);
+        } else {
+            appreciatedAt.remove(new Given(post, member));
+        }
+    }
+
+    private void refuseErasedHandle(String handle, Instant at) {
+        Instant erasedAt = erasedHandles.get(handle);
+        if (erasedAt != null && at.isBefore(Erasure.freeFrom(erasedAt))) {
+            throw HandleTakenException.erasedRecently(handle, erasedAt, Erasure.freeFrom(erasedAt));
+        }
+    }
+
+    @Override
+    public List<GivenAppreciation> appreciationsGiven(MemberId member) {
+        synchronized (lock) {
+            List<GivenAppreciation> given = new ArrayList<>();
+            for (Stored stored : posts.values()) {
+                PostId id = stored.post().id();
+                if (stored.appreciatedBy().contains(member)) {
+                    given.add(new GivenAppreciation(id, appreciatedAt.get(new Given(id, member))));
+                }
+            }
+            given.sort(Comparator.comparing(GivenAppreciation::at).thenComparing(g -> g.post().value()).reversed());
+            return List.copyOf(given);
+        }
+    }
+
+    @Override
+    public Erasure eraseMember(MemberId id, Instant at) {
+        Erasure erasure;
+        synchronized (lock) {
+            Member member = members.get(id);
+            if (member == null) {
+                throw new NoSuchMemberException(id.toString());
+            }
+            int removedPosts = 0;
+            Set<PostId> removed = new HashSet<>();
+            for (Iterator<Stored> it = posts.values().iterator(); it.hasNext();) {
+                Post post = it.next().post();
+                if (post.author().equals(id)) {
+                    it.remove();
+                    removed.add(post.id());
+                    append(at, ChangeKind.POST_DELETED, post.id(), id, null);
+                    removedPosts++;
+                }
+            }
+            // what hangs off the member and their posts in the other areas: reports, blog, previews, join requests
+            reports.removeIf(report -> removed.contains(report.post()) || report.reporter().equals(id));
+            blogFeeds.removeBlogFeed(id);
+            previews.prune(post -> posts.containsKey(post.value()), posts.values().stream().map(Stored::post).toList());
+            member.account().ifPresent(membership::forgetAccount);
+            int withdrawn = 0;
+            for (Map.Entry<Long, Stored> entry : posts.entrySet()) {
+                Stored stored = entry.getValue();
+                if (stored.appreciatedBy().remove(id)) {
+                    Post p = stored.post();
+                    Post counted = new Post(p.id(), p.author(), p.text(), p.segments(), p.inReplyTo(), p.source(),
+                            p.editedAt(), stored.appreciatedBy().size(), p.preview(), p.hidden());
+                    entry.setValue(new Stored(counted, stored.tags(), stored.history(), stored.appreciatedBy()));
+                    append(at, ChangeKind.POST_APPRECIATED, p.id(), p.author(), null);
+                    withdrawn++;
+                }
+            }
+            appreciatedAt.keySet().removeIf(given -> given.member().equals(id));
+            int before = tokens.size();
+            tokens.removeIf(stored -> stored.token().member().equals(id));
+            members.remove(id);
+            erasedHandles.put(member.handle(), at);
+            append(at, ChangeKind.MEMBER_ERASED, null, id, null);
+            erasure = new Erasure(id, member.handle(), at, removedPosts, withdrawn, before - tokens.size());
+        }
+        fire();
+        return erasure;
+    }
+
+    @Override
+    public Optional<Instant> handleErasedAt(String handle) {
+        synchronized (lock) {
+            return Optional.ofNullable(erasedHandles.get(handle));
+        }
     }
 
     // moderation (issue 7): the audit log, hidings and reports
@@ -503,6 +773,142 @@ public final class InMemoryStore implements Store {
             Optional<String> decision) {
         return new Report(report.id(), report.post(), report.reporter(), report.reason(), status, report.createdAt(),
                 Optional.of(at), Optional.of(admin), decision);
+    }
+
+    // membership: accounts, invitations, join requests, the directory's newest posts (members helper)
+
+    private final MemoryMembership membership = new MemoryMembership();
+
+    private Optional<Member> memberByAccount(String account) {
+        return members.values().stream().filter(m -> m.account().equals(Optional.of(account))).findFirst();
+    }
+
+    @Override
+    public Optional<Member> findMemberByAccount(String account) {
+        synchronized (lock) {
+            return memberByAccount(account);
+        }
+    }
+
+    @Override
+    public Invitation insertInvitation(Invitation invitation) {
+        synchronized (lock) {
+            requireOrganisation(invitation.organisation());
+            return membership.insert(invitation);
+        }
+    }
+
+    @Override
+    public List<Invitation> invitations() {
+        synchronized (lock) {
+            return membership.invitations();
+        }
+    }
+
+    @Override
+    public Optional<Invitation> findInvitation(long id) {
+        synchronized (lock) {
+            return membership.invitation(id);
+        }
+    }
+
+    @Override
+    public Optional<Invitation> findInvitationByCode(String code) {
+        synchronized (lock) {
+            return membership.invitation(code);
+        }
+    }
+
+    @Override
+    public Optional<Invitation> revokeInvitation(long id, Instant at) {
+        synchronized (lock) {
+            return membership.invitation(id).map(invitation -> membership.replace(invitation.revoked(at)));
+        }
+    }
+
+    @Override
+    public Member acceptInvitation(String code, NewMember member, Instant at) {
+        Member admitted;
+        synchronized (lock) {
+            Invitation invitation = membership.invitation(code)
+                    .orElseThrow(() -> new NoSuchInvitationException("with this code"));
+            admitted = admit(invitation.admitting(member, at), MemberStatus.ACTIVE, at);
+            membership.replace(invitation.usedOnce());
+        }
+        fire();
+        return admitted;
+    }
+
+    @Override
+    public JoinRequest insertJoinRequest(NewJoinRequest request, Instant at) {
+        synchronized (lock) {
+            Optional<Member> same = memberByAccount(request.account());
+            if (same.isPresent()) {
+                throw new AlreadyMemberException(same.get().handle());
+            }
+            Optional<JoinRequest> latest = membership.latest(request.account());
+            if (latest.isPresent() && latest.get().status() == JoinRequestStatus.PENDING) {
+                throw new JoinRequestPendingException(latest.get().id());
+            }
+            requireFreeHandle(request.handle());
+            requireOrganisation(request.organisation());
+            return membership.insert(request, at);
+        }
+    }
+
+    @Override
+    public List<JoinRequest> joinRequests(Optional<JoinRequestStatus> status) {
+        synchronized (lock) {
+            return membership.requests(status);
+        }
+    }
+
+    @Override
+    public Optional<JoinRequest> findJoinRequest(long id) {
+        synchronized (lock) {
+            return membership.request(id);
+        }
+    }
+
+    @Override
+    public Optional<JoinRequest> latestJoinRequest(String account) {
+        synchronized (lock) {
+            return membership.latest(account);
+        }
+    }
+
+    @Override
+    public Approval approveJoinRequest(long id, MemberId by, Instant at) {
+        Approval approval;
+        synchronized (lock) {
+            JoinRequest request = membership.existingRequest(id);
+            Member admitted = admit(request.admitting(), MemberStatus.ACTIVE, at);
+            approval = new Approval(membership.replace(request.decided(JoinRequestStatus.APPROVED, by,
+                    Optional.empty(), at)), admitted);
+        }
+        fire();
+        return approval;
+    }
+
+    @Override
+    public JoinRequest declineJoinRequest(long id, MemberId by, Optional<String> reason, Instant at) {
+        synchronized (lock) {
+            JoinRequest request = membership.existingRequest(id);
+            return membership.replace(request.decided(JoinRequestStatus.DECLINED, by, reason, at));
+        }
+    }
+
+    @Override
+    public Map<MemberId, Post> latestPublicPosts() {
+        synchronized (lock) {
+            Map<MemberId, Post> latest = new HashMap<>();
+            for (Stored stored : posts.descendingMap().values()) {
+                if (stored.post().isPublic()) {
+                    latest.putIfAbsent(stored.post().author(), stored.post());
+                }
+            }
+            return Map.copyOf(latest);
+        }
     }
 
     private void append(Instant at, ChangeKind kind, PostId post, MemberId member, String organisation) {

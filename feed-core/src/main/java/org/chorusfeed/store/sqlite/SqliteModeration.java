@@ -34,7 +34,10 @@ final class SqliteModeration {
     private static final int POST_COLUMN_COUNT = Rows.POST_COLUMNS.split(",").length;
     /** One post by id with its hiding, if any, as {@link #post} reads it. */
     static final String POST_BY_ID = "SELECT " + Rows.POST_COLUMNS + ", " + HIDING_COLUMNS
-            + " FROM posts p LEFT JOIN post_hidings h ON h.post_id = p.id WHERE p.id = ?";
+            + " FROM posts p" + Rows.PREVIEW_JOIN + " LEFT JOIN post_hidings h ON h.post_id = p.id WHERE p.id = ?";
+    /** Posts by id with their hidings, for {@code IN (...)} and the like: append the condition on {@code p}. */
+    static final String POSTS_WITH_HIDINGS = "SELECT " + Rows.POST_COLUMNS + ", " + HIDING_COLUMNS
+            + " FROM posts p" + Rows.PREVIEW_JOIN + " LEFT JOIN post_hidings h ON h.post_id = p.id";
     /** The condition that leaves hidden posts out of a selection of posts aliased {@code p}. */
     static final String NOT_HIDDEN = "NOT EXISTS (SELECT 1 FROM post_hidings h WHERE h.post_id = p.id)";
 
@@ -141,7 +144,7 @@ final class SqliteModeration {
     List<Post> hiddenPosts(Optional<PostId> before, int limit) {
         return store.read("read the hidden posts", c -> {
             PreparedStatement query = c.prepare("SELECT " + Rows.POST_COLUMNS + ", " + HIDING_COLUMNS
-                    + " FROM post_hidings h JOIN posts p ON p.id = h.post_id WHERE h.post_id < ? "
+                    + " FROM post_hidings h JOIN posts p ON p.id = h.post_id" + Rows.PREVIEW_JOIN + " WHERE h.post_id < ? "
                     + "ORDER BY h.post_id DESC LIMIT ?");
             query.setLong(1, before.map(PostId::value).orElse(Long.MAX_VALUE));
             query.setInt(2, limit);

@@ -120,7 +120,7 @@ final class AdminRoutes {
         return x.request().getContentLengthLong() > 0 || x.request().getHeader("Transfer-Encoding") != null;
     }
 
-    private static Role role(String value) {
+    static Role role(String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "member" -> Role.MEMBER;
             case "admin" -> Role.ADMIN;

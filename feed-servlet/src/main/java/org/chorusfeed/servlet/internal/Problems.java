@@ -5,6 +5,7 @@ import org.chorusfeed.NoSuchMemberException;
 import org.chorusfeed.NoSuchOrganisationException;
 import org.chorusfeed.NoSuchPostException;
 import org.chorusfeed.NotPermittedException;
+import org.chorusfeed.blogs.BlogFeedUrlException;
 import org.chorusfeed.moderation.AlreadyReportedException;
 import org.chorusfeed.moderation.NoSuchReportException;
 import org.chorusfeed.moderation.ReportDecidedException;
@@ -25,6 +26,11 @@ public final class Problems {
         if (failure instanceof ProblemException problem) {
             return problem;
         }
+        // joining (members helper)
+        ProblemException joining = JoiningProblems.of(failure);
+        if (joining != null) {
+            return joining;
+        }
         if (failure instanceof TextRuleException text) {
             return textProblem(text);
         }
@@ -43,6 +49,11 @@ public final class Problems {
         }
         if (failure instanceof HandleTakenException e) {
             return new ProblemException(ProblemType.HANDLE_TAKEN, e.getMessage()).with("handle", e.handle());
+        }
+        // members' blogs
+        if (failure instanceof BlogFeedUrlException e) {
+            return new ProblemException(ProblemType.BLOG_FEED_URL_REFUSED, e.getMessage()).with("field", "blogFeedUrl")
+                    .with("reason", e.reason());
         }
         // moderation (issue 7)
         if (failure instanceof NoSuchReportException e) {
