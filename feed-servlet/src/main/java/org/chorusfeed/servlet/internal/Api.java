@@ -63,6 +63,8 @@ public final class Api implements AutoCloseable {
         new StreamRoutes(chorus, streams, config.streamQueueCapacity()).addTo(table);
         new FeedRoutes(config, people).addTo(table);
         new DocumentRoutes(widget).addTo(table);
+        // data rights: export and erasure
+        new DataRightsRoutes(config).addTo(table);
         this.routes = table.build();
         fanOut.start();
     }

@@ -61,6 +61,9 @@ public enum ProblemType {
     RATE_LIMITED(429, "Too many writes"),
     /** The live stream has as many connections as it takes. */
     TOO_MANY_STREAMS(503, "Too many live connections"),
+    // data rights
+    /** An erasure's {@code confirm} is not the member's own handle. */
+    ERASURE_NOT_CONFIRMED(422, "Erasure not confirmed"),
     /** Something failed inside the server; the log has the details. */
     INTERNAL_ERROR(500, "Internal server error");
 
