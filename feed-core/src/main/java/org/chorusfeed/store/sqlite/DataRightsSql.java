@@ -61,7 +61,21 @@ final class DataRightsSql {
         }
     }
 
+    /**
+     * Erases the member with SQLite's {@code secure_delete} on, so their rows are overwritten with zeros where
+     * they lie: their text leaves the database file once the write-ahead log is checkpointed, not just the
+     * queries. (Copies that page splits left earlier in a page's free space are not reached; VACUUM clears those.)
+     */
     static Erasure erase(Transaction tx, MemberId member, Instant at) throws SQLException {
+        tx.prepare("PRAGMA secure_delete = ON").execute();
+        try {
+            return eraseRows(tx, member, at);
+        } finally {
+            tx.prepare("PRAGMA secure_delete = OFF").execute();
+        }
+    }
+
+    private static Erasure eraseRows(Transaction tx, MemberId member, Instant at) throws SQLException {
         PreparedStatement byId = tx.prepare("SELECT handle FROM members WHERE id = ?");
         byId.setLong(1, member.value());
         String handle;
