@@ -1,13 +1,10 @@
 // Keyboard-only use and axe-core, in light and dark.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { skip } from './support/env.js';
+import { axe } from './support/axe.js';
 import { articleKey, articles, embedPage, focused, launch, open, openFeed, servePage, signIn, waitIdle } from './support/browser.js';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
  * Presses Tab until `wanted(focused)` holds and returns the focused element's description; every stop
@@ -28,18 +25,6 @@ function assertVisibleFocus(f, what) {
   assert.notEqual(f.outline.style, 'none', `${what}: has an outline when focused`);
   assert.ok(parseFloat(f.outline.width) >= 2, `${what}: outline ${f.outline.width} wide`);
   assert.ok(!/rgba\(.*, 0\)$|transparent/.test(f.outline.color), `${what}: outline colour ${f.outline.color}`);
-}
-
-/**
- * Runs axe-core on the page (the hub's pages have a strict CSP, which blocks inline scripts such as
- * addScriptTag({content}); page.evaluate is not subject to it) and returns the serious and critical
- * violations, described.
- */
-async function axe(page) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
 }
 
 describe('accessibility', { skip }, () => {

@@ -40,10 +40,20 @@ export function credentials(root, base) {
   return sameOrigin(root, base) ? 'same-origin' : 'omit';
 }
 
-/** `url` when it is an absolute http(s) URL, otherwise null: other schemes never become links. */
-export function webUrl(url) {
+/** GETs JSON from the hub with the read credentials for `root`; rejects unless the status is 2xx. */
+export async function getJson(url, root, signal) {
+  const r = await fetch(url, { credentials: credentials(root), signal, headers: { accept: 'application/json' } });
+  if (!r.ok) throw Error(`HTTP ${r.status} from ${url}`);
+  return r.json();
+}
+
+/**
+ * `url` as an absolute http(s) URL (resolved against `base` when given), otherwise null: other schemes never
+ * become links.
+ */
+export function webUrl(url, base) {
   try {
-    const u = new URL(url);
+    const u = new URL(url, base);
     return /^https?:$/.test(u.protocol) ? u.href : null;
   } catch {
     return null;

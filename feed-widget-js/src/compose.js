@@ -6,11 +6,9 @@ import { h } from './dom.js';
 import { MEMBER, translator } from './i18n.js';
 import { countText } from './count.js';
 import { problemMessage } from './problem.js';
-import { adopt } from './style.js';
+import { DANGER, adopt } from './style.js';
 
-const CSS = `:host{--_danger:var(--chorus-danger,#b3261e)}
-:host([theme=dark]){--_danger:var(--chorus-danger,#f2b8b5)}
-@media(prefers-color-scheme:dark){:host(:not([theme=light])){--_danger:var(--chorus-danger,#f2b8b5)}}
+const CSS = `${DANGER}
 [part~=compose-box]{padding-bottom:var(--_s);border-bottom:1px solid var(--_line)}
 form{display:grid;gap:.4em;margin:.5em 0}
 label{font-weight:600}

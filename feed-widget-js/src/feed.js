@@ -5,8 +5,8 @@
 // Names starting with "_" are private; the build shortens them. The unprefixed members below are what
 // compose.js uses: language, root, posts, top, own(post), edited(post), removed(id).
 
-import { READER, locale, translator } from './i18n.js';
-import { credentials, mount, sameOrigin, streamUrl, timelineUrl, whole } from './api.js';
+import { READER, pageLanguage, translator } from './i18n.js';
+import { getJson, mount, sameOrigin, streamUrl, timelineUrl, whole } from './api.js';
 import { addPending, appendOlder, reconcile, remove, showPending, unseen, update } from './timeline.js';
 import { article } from './render.js';
 import { relativeTime } from './time.js';
@@ -20,7 +20,7 @@ const warn = (...a) => console.warn('[chorus]', ...a);
 
 // Where this script came from, so the member's code is fetched from beside it. (Null when the
 // module is bundled into a page's own code; the hub then serves it under the mount URL.)
-const SCRIPT = document.currentScript?.src;
+export const SCRIPT = document.currentScript?.src;
 
 export class ChorusFeed extends HTMLElement {
   static get observedAttributes() {
@@ -79,7 +79,7 @@ export class ChorusFeed extends HTMLElement {
 
   /** The language of the UI and of dates: lang here, else on the closest element, else the browser's. */
   get language() {
-    return locale(this.closest('[lang]')?.getAttribute('lang') || navigator.language);
+    return pageLanguage(this);
   }
 
   // Attribute changes arrive one by one (several while the page parses): apply them together.
@@ -170,14 +170,8 @@ export class ChorusFeed extends HTMLElement {
     this._load(false);
   }
 
-  async _get(url) {
-    const r = await fetch(url, {
-      credentials: credentials(this.root),
-      signal: this._ac.signal,
-      headers: { accept: 'application/json' },
-    });
-    if (!r.ok) throw Error(`HTTP ${r.status} from ${url}`);
-    return r.json();
+  _get(url) {
+    return getJson(url, this.root, this._ac.signal);
   }
 
   _shows(p) {
@@ -274,7 +268,7 @@ export class ChorusFeed extends HTMLElement {
         lang: this.language,
         now: Date.now(),
         root: this.root,
-        filter: (kind, v) => this._filter(kind, v),
+        filter: (kind, v) => this.filter(kind, v),
       });
       this._member?.decorate(el, p);
       this._el.set(p.id, el);
@@ -474,8 +468,11 @@ export class ChorusFeed extends HTMLElement {
     }
   }
 
-  // A mention or tag was activated: show that member's or tag's posts until "show all".
-  _filter(kind, value) {
+  /**
+   * Shows only the posts of one member (`kind` "member") or tag ("tag") until the reader activates
+   * "Show all posts". Mentions and tags in posts call it, and so does <chorus-members>.
+   */
+  filter(kind, value) {
     if (!this._orig) this._orig = FILTERS.map((n) => [n, this.getAttribute(n)]);
     for (const n of FILTERS) this.removeAttribute(n);
     this.setAttribute(kind, value);

@@ -108,6 +108,32 @@ export const MEMBER = {
   },
 };
 
+// <chorus-members>: the directory's strings (in widget.js, beside the feed's).
+export const DIRECTORY = {
+  en: {
+    directory: 'Members',
+    loading: 'Loading members…',
+    empty: 'No members yet.',
+    error: 'The members could not be loaded.',
+    retry: 'Try again',
+    others: 'Other members',
+    people: { one: '{n} person', other: '{n} people' },
+    latest: 'Latest post:',
+    showPosts: 'Posts by {name}',
+  },
+  de: {
+    directory: 'Mitglieder',
+    loading: 'Mitglieder werden geladen…',
+    empty: 'Noch keine Mitglieder.',
+    error: 'Die Mitglieder konnten nicht geladen werden.',
+    retry: 'Erneut versuchen',
+    others: 'Weitere Mitglieder',
+    people: { one: '{n} Person', other: '{n} Personen' },
+    latest: 'Neuester Beitrag:',
+    showPosts: 'Beiträge von {name}',
+  },
+};
+
 /** A BCP 47 tag Intl accepts: `lang` canonicalised, or "en" when it is empty or malformed. */
 export function locale(lang) {
   try {
@@ -132,4 +158,9 @@ export function translator(table, lang) {
     if (typeof s === 'object') s = s[plural.select(vars.n)] ?? s.other;
     return s.replace(/\{(\w+)\}/g, (m, k) => vars[k] ?? m);
   };
+}
+
+/** The language of an element's UI: its own lang, else the closest ancestor's, else the browser's. */
+export function pageLanguage(el) {
+  return locale(el.closest('[lang]')?.getAttribute('lang') || navigator.language);
 }

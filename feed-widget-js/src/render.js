@@ -42,7 +42,9 @@ export function article(p, c) {
   const blog = src.kind === 'blog' && webUrl(src.url);
   const pv = p.preview;
   const pvUrl = pv && webUrl(pv.url);
-  const img = pvUrl && webUrl(pv.image) && sameOrigin(pv.image, c.root) && pv.image;
+  // The hub sends its copy's URL, absolute or as a path on its origin; nothing from elsewhere is loaded.
+  const pvImg = pvUrl && pv.image && webUrl(pv.image, c.root);
+  const img = pvImg && sameOrigin(pvImg, c.root) && pvImg;
   const id = 'a' + p.id;
   const segs = p.segments && p.segments.length ? p.segments : [{ type: 'text', text: p.text }];
   return h('article', { part: 'article', tabindex: 0, 'aria-labelledby': id },
@@ -57,7 +59,8 @@ export function article(p, c) {
     blog && h('p', { part: 'source' }, t('blog') + ' ', out(blog, 'source-link', src.title || shortUrl(blog))),
     h('p', { part: 'text' }, segs.map((s) => segment(s, c.filter))),
     pvUrl && out(pvUrl, 'preview',
-      img && h('img', { src: img, alt: '', loading: 'lazy', part: 'preview-image' }),
+      // alt="": the card's title next to it says what the picture is; its box is reserved (CSS aspect-ratio)
+      img && h('img', { src: img, alt: '', loading: 'lazy', decoding: 'async', part: 'preview-image' }),
       h('strong', null, pv.title || shortUrl(pvUrl)),
       pv.description && h('span', null, pv.description),
       pv.siteName && h('small', null, pv.siteName)),

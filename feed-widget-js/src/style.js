@@ -47,12 +47,17 @@ header>:not([part~=author]),footer,[part~=reply-context],[part~=end],[part~=filt
 .clamp [part~=text]{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:var(--_lines);overflow:hidden}
 .clamp .open [part~=text]{display:block}
 [part~=preview]{display:grid;gap:.2em;margin-top:.5em;padding:.6em .8em;border:1px solid var(--_line);border-radius:var(--_r);color:inherit;text-decoration:none}
-[part~=preview] img{max-width:100%;height:auto;border-radius:calc(var(--_r)/2)}
+[part~=preview] img{width:100%;height:auto;aspect-ratio:1.91;object-fit:cover;border-radius:calc(var(--_r)/2)}
 [part~=preview] span{color:var(--_muted)}
 .sk{height:6em;margin:var(--_s) 0;border-radius:var(--_r);background:var(--_raised)}
 @media(prefers-reduced-motion:no-preference){.sk{animation:k 1.2s ease-in-out infinite alternate}}
 @keyframes k{to{opacity:.4}}
 [part~=older]{display:block;margin:var(--_s) auto;overflow-anchor:none}`;
+
+/** The colour for refusals and errors, light and dark (the member's and the admin's code use it). */
+export const DANGER = `:host{--_danger:var(--chorus-danger,#b3261e)}
+:host([theme=dark]){--_danger:var(--chorus-danger,#f2b8b5)}
+@media(prefers-color-scheme:dark){:host(:not([theme=light])){--_danger:var(--chorus-danger,#f2b8b5)}}`;
 
 const sheets = new Map();
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { gzipSync } from 'node:zlib';
-import { BUDGET, build, overBudget } from '../scripts/build.js';
+import { BUDGET, FEED_BUDGET, build, overBudget } from '../scripts/build.js';
 
 let dir;
 let manifest;
@@ -25,6 +25,22 @@ test(`what a reader downloads stays within ${BUDGET} bytes gzipped`, async () =>
   assert.equal(manifest.readerGzipBytes, gzip);
   assert.deepEqual(overBudget(manifest), []);
   assert.deepEqual(overBudget({ ...manifest, readerGzipBytes: BUDGET + 1 }).length, 1);
+});
+
+test(`<chorus-feed> on its own stays within its ${FEED_BUDGET} bytes, measured apart from the directory`, () => {
+  assert.ok(manifest.feedGzipBytes > 4096 && manifest.feedGzipBytes < manifest.readerGzipBytes, String(manifest.feedGzipBytes));
+  assert.ok(manifest.feedGzipBytes <= FEED_BUDGET);
+  assert.deepEqual(overBudget({ ...manifest, feedGzipBytes: FEED_BUDGET }), []);
+  assert.match(overBudget({ ...manifest, feedGzipBytes: FEED_BUDGET + 1 })[0], /<chorus-feed> alone/);
+});
+
+test('one script tag defines all three elements; the admin console is a file of its own, loaded on use', async () => {
+  const code = await file('widget.js');
+  for (const name of ['chorus-feed', 'chorus-members', 'chorus-admin']) assert.ok(code.includes(`"${name}"`), name);
+  assert.ok(code.includes('"widget-admin.js"'));
+  assert.equal(manifest.files['widget-admin.js'].reader, false);
+  assert.match(await file('widget-admin.js'), /export\s*\{[^}]*\battach\b/);
+  for (const s of ['/admin/', 'x-chorus-csrf']) assert.ok(!code.includes(s), 'no admin code for readers: ' + s);
 });
 
 test('the manifest lists every built file with its true size and SRI hash', async () => {

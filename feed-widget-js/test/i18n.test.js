@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MEMBER, READER, locale, translator } from '../src/i18n.js';
+import { DIRECTORY, MEMBER, READER, locale, translator } from '../src/i18n.js';
+import { ADMIN } from '../src/i18n-admin.js';
 
 const placeholders = (v) => JSON.stringify(v).match(/\{\w+\}/g)?.sort() ?? [];
 
-for (const [name, table] of Object.entries({ READER, MEMBER })) {
+for (const [name, table] of Object.entries({ READER, MEMBER, DIRECTORY, ADMIN })) {
   test(`every language in ${name} says everything English says, with the same placeholders`, () => {
     for (const [lang, strings] of Object.entries(table)) {
       assert.deepEqual(Object.keys(strings).sort(), Object.keys(table.en).sort(), lang);

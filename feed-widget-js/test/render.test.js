@@ -168,7 +168,12 @@ test('a preview card shows its image only when the image comes from the hub', ()
   assert.equal(card.getAttribute('href'), 'https://example.org/kickoff');
   assert.equal(card.textContent, 'Kick-offWe startExample');
   assert.equal(parts(own, 'preview-image')[0].getAttribute('src'), 'https://hub.example/chorus/previews/1.jpg');
-  for (const image of ['https://tracker.example/pixel.gif', 'http://hub.example/chorus/previews/1.jpg', 'https://hub.example:8443/x.jpg', 'javascript:alert(1)', null]) {
+  const path = preview('/chorus/previews/2.png');
+  assert.equal(parts(path, 'preview-image')[0].getAttribute('src'), 'https://hub.example/chorus/previews/2.png',
+    'a path is on the hub\'s origin');
+  assert.equal(parts(own, 'preview-image')[0].getAttribute('loading'), 'lazy');
+  assert.equal(parts(own, 'preview-image')[0].getAttribute('alt'), '', 'the title beside it names the picture');
+  for (const image of ['https://tracker.example/pixel.gif', '//tracker.example/pixel.gif', 'http://[',  'http://hub.example/chorus/previews/1.jpg', 'https://hub.example:8443/x.jpg', 'javascript:alert(1)', null]) {
     const el = preview(image);
     assert.equal(parts(el, 'preview').length, 1, String(image));
     assert.deepEqual(all(el, (e) => e.tagName === 'IMG'), [], String(image));
@@ -179,4 +184,16 @@ test('the appreciation count shows when there are any', () => {
   assert.equal(parts(render(post({ appreciations: 3 })), 'appreciations')[0].textContent, '3 appreciations');
   assert.equal(parts(render(post({ appreciations: 1 })), 'appreciations')[0].textContent, '1 appreciation');
   assert.deepEqual(parts(render(post()), 'appreciations'), []);
+});
+
+test('a preview card shows markup in its fields as text, never as elements', () => {
+  const el = render(post({
+    preview: { url: 'https://example.org/x', title: '<img src=x onerror=alert(1)>', description: '<b>bold</b>',
+      siteName: '<script>alert(2)</script>', image: null },
+  }));
+  const [card] = parts(el, 'preview');
+  assert.equal(card.textContent, '<img src=x onerror=alert(1)><b>bold</b><script>alert(2)</script>');
+  assert.deepEqual(all(el, (e) => ['IMG', 'B', 'SCRIPT'].includes(e.tagName)), []);
+  const hostile = render(post({ preview: { url: 'javascript:alert(1)', title: 'x', image: '/chorus/previews/1.png' } }));
+  assert.deepEqual(parts(hostile, 'preview'), [], 'no card for a link that is not http(s)');
 });

@@ -25,4 +25,7 @@ module org.chorusfeed.core {
     exports org.chorusfeed.blogs;
     // data rights
     exports org.chorusfeed.export;
+    // moderation (issue 7)
+    exports org.chorusfeed.moderation;
+    exports org.chorusfeed.joining; // members helper
 }

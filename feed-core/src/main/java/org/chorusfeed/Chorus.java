@@ -2,20 +2,36 @@ package org.chorusfeed;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
 import org.chorusfeed.access.AccessTokens;
+import org.chorusfeed.blogs.Blogs;
 import org.chorusfeed.changes.ChangeLog;
+import org.chorusfeed.internal.BlogPoller;
+import org.chorusfeed.internal.BlogUrlCheck;
 import org.chorusfeed.internal.ChangeFeed;
+import org.chorusfeed.internal.LinkPreviewer;
 import org.chorusfeed.internal.StoreAccessTokens;
+import org.chorusfeed.internal.StoreAuditLog;
+import org.chorusfeed.internal.StoreDataRights;
+import org.chorusfeed.internal.StoreModeration;
+import org.chorusfeed.internal.StoreInvitations;
+import org.chorusfeed.internal.StoreJoinRequests;
 import org.chorusfeed.internal.StoreMembers;
 import org.chorusfeed.internal.StoreOrganisations;
 import org.chorusfeed.internal.StorePosts;
+import org.chorusfeed.internal.StorePreviews;
 import org.chorusfeed.internal.StoreTimeline;
+import org.chorusfeed.joining.Invitations;
+import org.chorusfeed.joining.JoinRequests;
 import org.chorusfeed.member.Members;
 import org.chorusfeed.member.Organisations;
+import org.chorusfeed.moderation.AuditLog;
+import org.chorusfeed.moderation.Moderation;
 import org.chorusfeed.outside.SafeFetcher;
 import org.chorusfeed.post.Posts;
+import org.chorusfeed.post.Previews;
 import org.chorusfeed.store.Store;
 import org.chorusfeed.store.memory.InMemoryStore;
 import org.chorusfeed.store.sqlite.SqliteStore;
@@ -47,18 +63,45 @@ public final class Chorus implements AutoCloseable {
     private final Timeline timeline;
     private final AccessTokens tokens;
     private final SafeFetcher fetcher;
+    // members' blogs
+    private final BlogPoller blogs;
+    // link previews
+    private final Previews previews;
+    private final @Nullable LinkPreviewer previewer;
+    // moderation (issue 7)
+    private final StoreAuditLog audit;
+    private final Moderation moderation;
+    // joining (members helper)
+    private final Invitations invitations;
+    private final JoinRequests joinRequests;
 
-    private Chorus(Store store, Clock clock, TextRules textRules, SafeFetcher fetcher) {
+    private Chorus(Store store, Clock clock, TextRules textRules, SafeFetcher fetcher, Builder settings) {
         this.store = store;
         this.fetcher = fetcher;
         this.clock = clock;
         this.textRules = textRules;
         this.changes = new ChangeFeed(store);
-        this.members = new StoreMembers(store, clock);
+        // data rights: a member's export carries their blog's status, which the blog poller (made below) knows
+        this.members = new StoreMembers(store, clock, new BlogUrlCheck(fetcher),
+                new StoreDataRights(store, clock, member -> blogs().status(member)));
         this.organisations = new StoreOrganisations(store, clock);
         this.posts = new StorePosts(store, clock, textRules);
         this.timeline = new StoreTimeline(store);
         this.tokens = new StoreAccessTokens(store, clock);
+        this.blogs = new BlogPoller(store, clock, fetcher, textRules, changes, settings.blogPollInterval,
+                settings.blogPolling);
+        blogs.start();
+        // link previews
+        this.previews = new StorePreviews(store, clock, settings.linkPreviews);
+        this.previewer = settings.linkPreviews ? new LinkPreviewer(store, changes, fetcher, clock) : null;
+        if (previewer != null) {
+            previewer.start();
+        }
+        this.audit = new StoreAuditLog(store, clock);
+        this.moderation = new StoreModeration(store, clock, audit);
+        // joining (members helper)
+        this.invitations = new StoreInvitations(store, clock);
+        this.joinRequests = new StoreJoinRequests(store, clock);
     }
 
     /** Starts configuring a Chorus. */
@@ -96,6 +139,30 @@ public final class Chorus implements AutoCloseable {
         return tokens;
     }
 
+    // moderation (issue 7)
+
+    /** The append-only record of every admin act: who, what, when and why. */
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** Reports of posts, and hiding posts from every public read. */
+    public Moderation moderation() {
+        return moderation;
+    }
+
+    // joining (members helper)
+
+    /** Invitations to join the network: created and revoked by admins, accepted through the host's login. */
+    public Invitations invitations() {
+        return invitations;
+    }
+
+    /** Requests to join, for hubs in approval mode: approved or declined by admins. */
+    public JoinRequests joinRequests() {
+        return joinRequests;
+    }
+
     /** The rules post text is checked by. */
     public TextRules textRules() {
         return textRules;
@@ -111,12 +178,30 @@ public final class Chorus implements AutoCloseable {
         return fetcher;
     }
 
-    /** Stops every subscription, aborts outbound fetches and closes the store. */
+    /**
+     * Members' blogs: their feeds' status, and polling due feeds now. Blog URLs are set on the profile
+     * ({@link org.chorusfeed.member.ProfileUpdate#blogFeedUrl}).
+     */
+    public Blogs blogs() {
+        return blogs;
+    }
+
+    /** Link previews: removing them from posts, and the hub's copies of their images. */
+    public Previews previews() {
+        return previews;
+    }
+
+    /** Stops every subscription, aborts outbound fetches, stops blog polling and the link-preview threads, and closes the store. */
     @Override
     public void close() {
         try {
+            blogs.close();
             changes.close();
             fetcher.close();
+            blogs.awaitStopped(Duration.ofSeconds(5));
+            if (previewer != null) {
+                previewer.close();
+            }
         } finally {
             store.close();
         }
@@ -128,8 +213,32 @@ public final class Chorus implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private TextRules textRules = TextRules.defaults();
         private @Nullable SafeFetcher fetcher;
+        // members' blogs
+        private Duration blogPollInterval = Duration.ofMinutes(15);
+        private boolean blogPolling = true;
+        private boolean linkPreviews = true;
 
         private Builder() {
+        }
+
+        /** Polls each member's blog feed this often while it works (default 15 minutes): 1 second to 1 day. */
+        public Builder blogPollInterval(Duration interval) {
+            Objects.requireNonNull(interval, "blogPollInterval");
+            if (interval.compareTo(Duration.ofSeconds(1)) < 0 || interval.compareTo(Duration.ofDays(1)) > 0) {
+                throw new IllegalArgumentException("blogPollInterval is " + interval
+                        + "; it must be between 1 second (PT1S) and 1 day (PT24H)");
+            }
+            this.blogPollInterval = interval;
+            return this;
+        }
+
+        /**
+         * Whether members' blogs are polled by themselves (default: on). Off, Chorus starts no polling threads and
+         * {@link Blogs#pollDue()} polls when called; for tests, or for a node that leaves polling to another.
+         */
+        public Builder blogPolling(boolean on) {
+            this.blogPolling = on;
+            return this;
         }
 
         /** Keeps data in one SQLite file ({@code chorus.db}) in this directory, created if missing: the default store. */
@@ -173,6 +282,15 @@ public final class Chorus implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether posts' first links get previews, fetched in the background through the fetcher (default: yes).
+         * Off, no page is fetched and no thread started for them; previews kept earlier are still shown.
+         */
+        public Builder linkPreviews(boolean enabled) {
+            this.linkPreviews = enabled;
+            return this;
+        }
+
         /** Opens the store and returns the Chorus over it. */
         public Chorus build() {
             if (storeFactory == null) {
@@ -180,7 +298,7 @@ public final class Chorus implements AutoCloseable {
                         "no store configured; call dataDirectory(Path) for the embedded store, or inMemory() for tests");
             }
             SafeFetcher outside = fetcher != null ? fetcher : SafeFetcher.builder().clock(clock).build();
-            return new Chorus(storeFactory.apply(clock), clock, textRules, outside);
+            return new Chorus(storeFactory.apply(clock), clock, textRules, outside, this);
         }
     }
 }

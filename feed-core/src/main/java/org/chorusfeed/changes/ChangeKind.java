@@ -16,12 +16,21 @@ public enum ChangeKind {
     MEMBER_CHANGED,
     /** An organisation was created or changed. */
     ORGANISATION_CHANGED,
+    // link previews
+    /** A post's link preview was attached, replaced or removed. */
+    POST_PREVIEWED,
     // data rights
     /** A member was erased: their profile is gone (their posts' removals come before it as {@code POST_DELETED}). */
-    MEMBER_ERASED;
+    MEMBER_ERASED,
+    // moderation (issue 7)
+    /** An admin hid a post from every public read. */
+    POST_HIDDEN,
+    /** An admin showed a hidden post again. */
+    POST_UNHIDDEN;
 
     /** Whether the change concerns a post (its {@link Change#post()} is present). */
     public boolean isPostChange() {
-        return this == POST_CREATED || this == POST_EDITED || this == POST_APPRECIATED || this == POST_DELETED;
+        return this == POST_CREATED || this == POST_EDITED || this == POST_APPRECIATED || this == POST_DELETED
+                || this == POST_PREVIEWED || this == POST_HIDDEN || this == POST_UNHIDDEN;
     }
 }

@@ -1,8 +1,11 @@
 package org.chorusfeed.internal;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.chorusfeed.NoSuchMemberException;
 import org.chorusfeed.export.MemberExport;
 import org.chorusfeed.member.Erasure;
@@ -13,29 +16,41 @@ import org.chorusfeed.member.Members;
 import org.chorusfeed.member.NewMember;
 import org.chorusfeed.member.ProfileUpdate;
 import org.chorusfeed.member.Role;
+import org.chorusfeed.post.Post;
 import org.chorusfeed.store.Store;
 
 /** {@link Members} over a store. */
 public final class StoreMembers implements Members {
     private final Store store;
     private final Clock clock;
+    private final UnaryOperator<URI> blogUrlCheck;
     private final StoreDataRights dataRights;
 
     /** Members kept in this store, timed by this clock. */
     public StoreMembers(Store store, Clock clock) {
+        this(store, clock, UnaryOperator.identity(), new StoreDataRights(store, clock, member -> Optional.empty()));
+    }
+
+    /**
+     * Members kept in this store, timed by this clock, whose blog feed URLs are checked (and normalised) by
+     * {@code blogUrlCheck} before they are stored, so every way of setting one refuses a bad URL the same way;
+     * their exports and erasures go through {@code dataRights}.
+     */
+    public StoreMembers(Store store, Clock clock, UnaryOperator<URI> blogUrlCheck, StoreDataRights dataRights) {
         this.store = store;
         this.clock = clock;
-        this.dataRights = new StoreDataRights(store, clock);
+        this.blogUrlCheck = blogUrlCheck;
+        this.dataRights = dataRights;
     }
 
     @Override
     public Member admit(NewMember member) {
-        return store.insertMember(member, MemberStatus.ACTIVE, clock.instant());
+        return store.insertMember(checkedBlog(member), MemberStatus.ACTIVE, clock.instant());
     }
 
     @Override
     public Member invite(NewMember member) {
-        return store.insertMember(member, MemberStatus.INVITED, clock.instant());
+        return store.insertMember(checkedBlog(member), MemberStatus.INVITED, clock.instant());
     }
 
     @Override
@@ -75,8 +90,19 @@ public final class StoreMembers implements Members {
     @Override
     public Member updateProfile(MemberId id, ProfileUpdate update) {
         Member member = get(id);
-        Member updated = update.applyTo(member);
+        Member updated = checkedBlog(update).applyTo(member);
         return updated.equals(member) ? member : store.updateMember(updated, clock.instant());
+    }
+
+    // members' blogs: a URL set is checked before anything is stored
+    private NewMember checkedBlog(NewMember member) {
+        return member.blogFeedUrl().isPresent() ? member.blogFeedUrl(blogUrlCheck.apply(member.blogFeedUrl().get()))
+                : member;
+    }
+
+    private ProfileUpdate checkedBlog(ProfileUpdate update) {
+        Optional<URI> url = update.blogFeedUrl().flatMap(inner -> inner);
+        return url.isPresent() ? update.blogFeedUrl(blogUrlCheck.apply(url.get())) : update;
     }
 
     @Override
@@ -109,5 +135,17 @@ public final class StoreMembers implements Members {
     @Override
     public Erasure erase(MemberId id, String confirmHandle) {
         return dataRights.erase(id, confirmHandle);
+    }
+
+    // joining and the directory (members helper)
+
+    @Override
+    public Optional<Member> findByAccount(String account) {
+        return store.findMemberByAccount(account);
+    }
+
+    @Override
+    public Map<MemberId, Post> latestPosts() {
+        return store.latestPublicPosts();
     }
 }

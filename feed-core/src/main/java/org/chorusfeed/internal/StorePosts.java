@@ -42,7 +42,7 @@ public final class StorePosts implements Posts {
 
     @Override
     public Post reply(MemberId author, PostId inReplyTo, String text) {
-        if (store.findPost(inReplyTo).isEmpty()) {
+        if (store.findPost(inReplyTo).filter(Post::isPublic).isEmpty()) {
             throw new NoSuchPostException(inReplyTo);
         }
         return insert(author, text, Optional.of(inReplyTo));
@@ -97,6 +97,9 @@ public final class StorePosts implements Posts {
 
     private Post setAppreciation(PostId id, MemberId memberId, boolean appreciates) {
         Member member = requireActive(memberId, "appreciate posts");
+        if (!get(id).isPublic()) {
+            throw new NoSuchPostException(id);
+        }
         return store.setAppreciation(id, member.id(), appreciates, clock.instant())
                 .orElseThrow(() -> new NoSuchPostException(id));
     }
@@ -104,6 +107,11 @@ public final class StorePosts implements Posts {
     @Override
     public Optional<Post> find(PostId id) {
         return store.findPost(id);
+    }
+
+    @Override
+    public java.util.Map<PostId, Post> findAll(Collection<PostId> ids) {
+        return ids.isEmpty() ? java.util.Map.of() : store.findPosts(ids);
     }
 
     @Override
@@ -134,14 +142,34 @@ public final class StorePosts implements Posts {
     }
 
     private Member requireActive(MemberId id, String act) {
-        Member member = member(id);
-        if (member.status() == MemberStatus.SUSPENDED) {
-            throw new NotPermittedException(Reason.SUSPENDED, "@" + member.handle() + " is suspended and cannot " + act);
-        }
-        if (member.status() != MemberStatus.ACTIVE) {
-            throw new NotPermittedException(Reason.NOT_ACTIVE,
-                    "@" + member.handle() + " has not accepted the invitation yet and cannot " + act);
+        return requireActive(store, id, act);
+    }
+
+    /** The member, if they are active; otherwise the refusal of {@link #refusal}. */
+    static Member requireActive(Store store, MemberId id, String act) {
+        Member member = store.findMember(id).orElseThrow(() -> new NoSuchMemberException(id.toString()));
+        Optional<NotPermittedException> refusal = refusal(member, act);
+        if (refusal.isPresent()) {
+            throw refusal.get();
         }
         return member;
+    }
+
+    /**
+     * Why a member may not write, if they may not: suspended or not yet active. Stores call it again inside the
+     * write that inserts a post, so a suspension that lands between the check above and the write still wins.
+     *
+     * @param act what they tried, for the message: "publish"
+     */
+    public static Optional<NotPermittedException> refusal(Member member, String act) {
+        if (member.status() == MemberStatus.SUSPENDED) {
+            return Optional.of(new NotPermittedException(Reason.SUSPENDED,
+                    "@" + member.handle() + " is suspended and cannot " + act));
+        }
+        if (member.status() != MemberStatus.ACTIVE) {
+            return Optional.of(new NotPermittedException(Reason.NOT_ACTIVE,
+                    "@" + member.handle() + " has not accepted the invitation yet and cannot " + act));
+        }
+        return Optional.empty();
     }
 }

@@ -9,6 +9,7 @@ import org.chorusfeed.member.Member;
 import org.chorusfeed.member.MemberId;
 import org.chorusfeed.post.Post;
 import org.chorusfeed.post.PostId;
+import org.chorusfeed.store.PostRange;
 import org.chorusfeed.store.PostSelection;
 import org.chorusfeed.store.Store;
 import org.chorusfeed.timeline.Page;
@@ -17,7 +18,8 @@ import org.chorusfeed.timeline.TimelineQuery;
 
 /**
  * {@link Timeline} over a store: keyset pages by post id. A page reads one row more than it shows to learn
- * whether more lie beyond it, and probes one row on the other side of its cursor; never an offset.
+ * whether more lie beyond it, and learns in the same read whether any lie on the other side of its cursor
+ * ({@link Store#postRange}); never an offset.
  */
 public final class StoreTimeline implements Timeline {
     private final Store store;
@@ -41,15 +43,21 @@ public final class StoreTimeline implements Timeline {
         }
         PostSelection selection = new PostSelection(before, after, query.limit() + 1, author, query.organisation(),
                 query.tag().map(t -> t.toLowerCase(Locale.ROOT)), query.includeReplies(), query.source());
-        List<Post> rows = store.posts(selection);
+        PostRange range = store.postRange(selection);
+        List<Post> rows = range.posts();
         boolean more = rows.size() > query.limit();
         List<Post> items = new ArrayList<>(more ? rows.subList(0, query.limit()) : rows);
         if (after.isPresent()) {
             Collections.reverse(items);
-            return new Page<>(items, olderIfAny(items, selection), more ? newerCursor(items) : Optional.empty());
+            // older posts exist at or before the cursor, so just below the oldest post shown
+            Optional<String> older = range.beyondCursor() ? Optional.of(Cursors.encode(items.isEmpty()
+                    ? after.get().next() : items.get(items.size() - 1).id())) : Optional.empty();
+            return new Page<>(items, older, more ? newerCursor(items) : Optional.empty());
         }
         Optional<String> next = more ? olderCursor(items) : Optional.empty();
-        Optional<String> prev = before.isPresent() ? newerIfAny(items, selection) : Optional.empty();
+        // newer posts exist at or after the cursor, so just above the newest post shown
+        Optional<String> prev = before.isPresent() && range.beyondCursor() ? Optional.of(Cursors.encode(
+                items.isEmpty() ? previous(before.get()) : items.get(0).id())) : Optional.empty();
         return new Page<>(items, next, prev);
     }
 
@@ -59,18 +67,6 @@ public final class StoreTimeline implements Timeline {
 
     private static Optional<String> newerCursor(List<Post> items) {
         return items.isEmpty() ? Optional.empty() : Optional.of(Cursors.encode(items.get(0).id()));
-    }
-
-    private Optional<String> olderIfAny(List<Post> items, PostSelection selection) {
-        PostId bound = items.isEmpty() ? selection.after().orElseThrow().next() : items.get(items.size() - 1).id();
-        boolean exists = !store.posts(selection.range(Optional.of(bound), Optional.empty(), 1)).isEmpty();
-        return exists ? Optional.of(Cursors.encode(bound)) : Optional.empty();
-    }
-
-    private Optional<String> newerIfAny(List<Post> items, PostSelection selection) {
-        PostId bound = items.isEmpty() ? previous(selection.before().orElseThrow()) : items.get(0).id();
-        boolean exists = !store.posts(selection.range(Optional.empty(), Optional.of(bound), 1)).isEmpty();
-        return exists ? Optional.of(Cursors.encode(bound)) : Optional.empty();
     }
 
     private static PostId previous(PostId id) {

@@ -18,9 +18,12 @@ import java.util.Optional;
  * @param role         member or admin
  * @param status       invited, active or suspended
  * @param joinedAt     when they were admitted or invited
+ * @param account      the host's stable id of the person (their login), if they joined through it; unique
+ * @param language     the language they write in, as a BCP 47 tag like {@code de} or {@code pt-BR}, if they said
  */
 public record Member(MemberId id, String handle, String name, Optional<String> organisation, String bio,
-        List<URI> links, Optional<URI> blogFeedUrl, Role role, MemberStatus status, Instant joinedAt) {
+        List<URI> links, Optional<URI> blogFeedUrl, Role role, MemberStatus status, Instant joinedAt,
+        Optional<String> account, Optional<String> language) {
 
     /** Checks every field. */
     public Member {
@@ -30,6 +33,15 @@ public record Member(MemberId id, String handle, String name, Optional<String> o
         bio = Names.requireBio(bio);
         links = Names.requireLinks(links);
         blogFeedUrl.ifPresent(url -> Names.requireWebUrl("blog feed URL", url));
+        account.ifPresent(ProfileRules::requireAccount);
+        language.ifPresent(ProfileRules::requireLanguage);
+    }
+
+    /** A member without an account or language. */
+    public Member(MemberId id, String handle, String name, Optional<String> organisation, String bio, List<URI> links,
+            Optional<URI> blogFeedUrl, Role role, MemberStatus status, Instant joinedAt) {
+        this(id, handle, name, organisation, bio, links, blogFeedUrl, role, status, joinedAt, Optional.empty(),
+                Optional.empty());
     }
 
     /** Whether this member may post, edit and appreciate now. */
@@ -44,11 +56,13 @@ public record Member(MemberId id, String handle, String name, Optional<String> o
 
     /** A copy with another status. */
     public Member withStatus(MemberStatus newStatus) {
-        return new Member(id, handle, name, organisation, bio, links, blogFeedUrl, role, newStatus, joinedAt);
+        return new Member(id, handle, name, organisation, bio, links, blogFeedUrl, role, newStatus, joinedAt, account,
+                language);
     }
 
     /** A copy with another role. */
     public Member withRole(Role newRole) {
-        return new Member(id, handle, name, organisation, bio, links, blogFeedUrl, newRole, status, joinedAt);
+        return new Member(id, handle, name, organisation, bio, links, blogFeedUrl, newRole, status, joinedAt, account,
+                language);
     }
 }

@@ -1,8 +1,10 @@
 package org.chorusfeed.member;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.chorusfeed.export.MemberExport;
+import org.chorusfeed.post.Post;
 
 /**
  * The network's members: admitting, inviting, suspending and looking them up.
@@ -65,4 +67,11 @@ public interface Members {
      * @throws org.chorusfeed.NoSuchMemberException if there is no such member
      */
     Erasure erase(MemberId id, String confirmHandle);
+    // joining and the directory (members helper)
+
+    /** The member with this host account (see {@link Member#account()}), if they exist. */
+    Optional<Member> findByAccount(String account);
+
+    /** Each member's newest public post, read at once for the whole directory; members without one are absent. */
+    Map<MemberId, Post> latestPosts();
 }

@@ -39,6 +39,9 @@ public interface Posts {
     /** The post with this id, if it exists. */
     Optional<Post> find(PostId id);
 
+    /** The posts with these ids that exist, by id, read together; ids of missing posts are left out. */
+    java.util.Map<PostId, Post> findAll(Collection<PostId> ids);
+
     /** The post with this id, or {@link org.chorusfeed.NoSuchPostException}. */
     Post get(PostId id);
 

@@ -22,7 +22,8 @@ import org.chorusfeed.text.PostText;
  * durable when the method returns. Implementations are thread-safe. Rules (who may do what, text rules)
  * are checked above the store; a store keeps data consistent (unique handles, existing references).
  */
-public interface Store extends AutoCloseable, DataRightsStore {
+public interface Store extends AutoCloseable, BlogFeedStore, PreviewStore, DataRightsStore, AuditStore,
+        ModerationStore, MembershipStore, TimelineReads {
 
     /** Creates or updates an organisation; appends {@code ORGANISATION_CHANGED}. */
     Organisation saveOrganisation(Organisation organisation, Instant at);

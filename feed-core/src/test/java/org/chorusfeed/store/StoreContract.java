@@ -864,4 +864,80 @@ public abstract class StoreContract {
             });
         }
     }
+
+    // timeline reads (TimelineReads)
+
+    @Nested
+    class BatchReads {
+        @Test
+        void findPosts_readsManyAtOnce_asFindPostWould_leavingOutMissingIdsAndCountingDuplicatesOnce() {
+            Member ada = admit("ada");
+            List<Post> posts = new ArrayList<>();
+            for (int i = 0; i < 70; i++) {
+                posts.add(publish(ada, "Post number " + i + " #batch"));
+            }
+            Post gone = posts.remove(10);
+            store.deletePost(gone.id(), T0);
+            List<PostId> asked = new ArrayList<>(ids(posts));
+            asked.add(gone.id());
+            asked.add(posts.get(0).id());
+            asked.add(posts.get(69 - 1).id().next());
+
+            java.util.Map<PostId, Post> found = store.findPosts(asked);
+
+            assertThat(found).hasSize(69);
+            for (Post post : posts) {
+                assertThat(found.get(post.id())).isEqualTo(store.findPost(post.id()).orElseThrow());
+            }
+            assertThat(found).doesNotContainKey(gone.id());
+            assertThat(store.findPosts(List.of())).isEmpty();
+            assertThat(store.findPosts(List.of(gone.id()))).isEmpty();
+        }
+
+        @Test
+        void postRange_returnsThePageOfPosts_andWhetherAMatchingPostLiesBeyondTheCursor() {
+            store.saveOrganisation(Organisation.of("lab", "Lab"), T0);
+            Member ada = admit("ada", "lab");
+            Member bob = admit("bob");
+            List<Post> all = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                Member author = i % 3 == 0 ? bob : ada;
+                String text = "Post " + i + (i % 2 == 0 ? " #even" : " #odd");
+                all.add(i % 5 == 4 ? reply(author, all.get(i - 1), text) : publish(author, text));
+            }
+            java.util.Random random = new java.util.Random(7);
+            for (int round = 0; round < 300; round++) {
+                PostId cursor = all.get(random.nextInt(all.size())).id();
+                if (random.nextInt(6) == 0) {
+                    cursor = random.nextBoolean() ? all.get(all.size() - 1).id().next() : new PostId(1);
+                }
+                boolean before = random.nextBoolean();
+                PostSelection selection = new PostSelection(before ? Optional.of(cursor) : Optional.empty(),
+                        before ? Optional.empty() : Optional.of(cursor), 1 + random.nextInt(6),
+                        random.nextInt(3) == 0 ? Optional.of(bob.id()) : Optional.empty(),
+                        random.nextInt(4) == 0 ? Optional.of("lab") : Optional.empty(),
+                        random.nextInt(3) == 0 ? Optional.of(random.nextBoolean() ? "even" : "odd") : Optional.empty(),
+                        random.nextInt(3) != 0, Optional.empty());
+                PostId at = cursor;
+                List<Post> matching = all.stream().filter(p -> matches(p, selection, ada, bob)).toList();
+                boolean beyond = matching.stream().anyMatch(p -> before ? p.id().compareTo(at) >= 0
+                        : p.id().compareTo(at) <= 0);
+
+                PostRange range = store.postRange(selection);
+
+                assertThat(range.posts()).as("round %d: %s", round, selection).isEqualTo(store.posts(selection));
+                assertThat(range.beyondCursor()).as("round %d: %s", round, selection).isEqualTo(beyond);
+            }
+            assertThat(store.postRange(PostSelection.newest(3)).posts()).isEqualTo(store.posts(PostSelection.newest(3)));
+            assertThat(store.postRange(PostSelection.newest(3)).beyondCursor()).isFalse();
+        }
+
+        private boolean matches(Post post, PostSelection s, Member ada, Member bob) {
+            Member author = post.author().equals(ada.id()) ? ada : bob;
+            return s.author().map(post.author()::equals).orElse(true)
+                    && s.organisation().map(org -> author.organisation().equals(Optional.of(org))).orElse(true)
+                    && s.tag().map(tag -> post.text().contains("#" + tag)).orElse(true)
+                    && (s.includeReplies() || post.inReplyTo().isEmpty());
+        }
+    }
 }

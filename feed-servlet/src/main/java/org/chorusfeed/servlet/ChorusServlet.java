@@ -46,8 +46,9 @@ import org.jspecify.annotations.Nullable;
  * or one the servlet opens itself over the init parameter {@code dataDirectory} (and closes in
  * {@link #destroy()}), configured by the init parameters {@code allowedOrigins} (comma-separated),
  * {@code publicReads}, {@code writesPerMinutePerMember}, {@code writesPerMinutePerAddress},
- * {@code maxStreamConnections}, {@code heartbeatSeconds}, {@code streamQueueCapacity}, {@code hubTitle} and
- * {@code publicBaseUrl}. Members are then recognised by the container's login ({@code getUserPrincipal()}).
+ * {@code maxStreamConnections}, {@code heartbeatSeconds}, {@code streamQueueCapacity}, {@code hubTitle},
+ * {@code publicBaseUrl} and {@code approvalRequests}. Members are then recognised by the container's login
+ * ({@code getUserPrincipal()}).
  * <pre>{@code
  * <servlet>
  *   <servlet-name>chorus</servlet-name>

@@ -47,6 +47,8 @@ public final class ChorusServletConfig {
     private final int streamQueueCapacity;
     private final String hubTitle;
     private final @Nullable URI publicBaseUrl;
+    // joining (members helper)
+    private final boolean approvalRequests;
 
     private ChorusServletConfig(Builder b) {
         this.chorus = b.chorus;
@@ -60,6 +62,7 @@ public final class ChorusServletConfig {
         this.streamQueueCapacity = b.streamQueueCapacity;
         this.hubTitle = b.hubTitle;
         this.publicBaseUrl = b.publicBaseUrl;
+        this.approvalRequests = b.approvalRequests;
     }
 
     /**
@@ -131,6 +134,14 @@ public final class ChorusServletConfig {
     }
 
     /**
+     * Whether the hub takes join requests (approval mode) besides invitations: a person signed in at the host may
+     * ask to join, and an admin approves or declines.
+     */
+    public boolean approvalRequests() {
+        return approvalRequests;
+    }
+
+    /**
      * Reads settings from servlet init parameters, as {@code web.xml} gives them; see {@link ChorusServlet} for
      * their names.
      */
@@ -152,6 +163,10 @@ public final class ChorusServletConfig {
         String title = parameter.apply("hubTitle");
         if (title != null) {
             builder.hubTitle(title);
+        }
+        String approval = parameter.apply("approvalRequests");
+        if (approval != null) {
+            builder.approvalRequests(parseBoolean("approvalRequests", approval));
         }
         String base = parameter.apply("publicBaseUrl");
         if (base != null && !base.isBlank()) {
@@ -209,6 +224,7 @@ public final class ChorusServletConfig {
         private MemberResolver memberResolver = MemberResolver.principalName();
         private final Set<String> allowedOrigins = new LinkedHashSet<>();
         private boolean publicReads = true;
+        private boolean approvalRequests;
         private int writesPerMinutePerMember = DEFAULT_WRITES_PER_MINUTE_PER_MEMBER;
         private int writesPerMinutePerAddress = DEFAULT_WRITES_PER_MINUTE_PER_ADDRESS;
         private int maxStreamConnections = DEFAULT_MAX_STREAM_CONNECTIONS;
@@ -361,6 +377,18 @@ public final class ChorusServletConfig {
             }
             String text = url.toString();
             this.publicBaseUrl = text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : url;
+            return this;
+        }
+
+        /**
+         * Whether the hub runs in approval mode (default false: invitations only). In approval mode a person signed
+         * in at the host may also request to join ({@code POST /api/join-requests}), and admins approve or decline.
+         *
+         * @param value whether join requests are taken
+         * @return this builder
+         */
+        public Builder approvalRequests(boolean value) {
+            this.approvalRequests = value;
             return this;
         }
 

@@ -262,6 +262,68 @@ abstract class ChorusServletSuite {
         assertThat(ids(anonymous().get("/chorus/api/timeline?tag=pagetest&replies=false&limit=100").json())).hasSize(7);
     }
 
+    // timeline performance: pages from kept post JSON, entity tags from the change log
+
+    @Test
+    void timeline_filteredPages_answer304UntilAChange_andThenShowEveryKindOfChange() {
+        Client root = bearer(rootToken);
+        assertThat(root.send("POST", "/chorus/api/admin/organisations", json("slug", "perf-works", "name", "Perf Works"))
+                .status()).isEqualTo(201);
+        Member perf = chorus.members().admit(NewMember.handle("perf").name("Perf Person").organisation("perf-works"));
+        Client author = bearer(chorus.tokens().issue(perf.id(), "tests").secret());
+        Client bob = bearer(bobToken);
+        String parent = publish(author, "a parent #kepttest").path("id").asString();
+        String reply = bob.send("POST", "/chorus/api/posts", json("text", "a reply #kepttest", "inReplyTo", parent))
+                .json().path("id").asString();
+        String url = "/chorus/api/timeline?tag=kepttest&limit=5";
+        Client.Response first = anonymous().get(url);
+        String etag = first.header("ETag").orElseThrow();
+        assertThat(etag).startsWith("W/\"");
+        assertThat(anonymous().get(url, "If-None-Match", etag).status()).isEqualTo(304);
+        assertThat(anonymous().get(url).bytes()).as("the same page again, from kept JSON").isEqualTo(first.bytes());
+
+        assertThat(bob.send("POST", "/chorus/api/posts/" + parent + "/appreciation", null).status()).isEqualTo(200);
+        Client.Response appreciated = anonymous().get(url, "If-None-Match", etag);
+        assertThat(appreciated.status()).as("an appreciation changes the page").isEqualTo(200);
+        assertThat(post(appreciated.json(), parent).path("appreciations").asInt()).isEqualTo(1);
+        JsonNode asBob = bob.get(url).json();
+        assertThat(post(asBob, parent).path("appreciatedByMe").asBoolean()).isTrue();
+        assertThat(post(asBob, reply).path("appreciatedByMe").asBoolean()).isFalse();
+        assertThat(post(anonymous().get(url).json(), parent).has("appreciatedByMe")).isFalse();
+
+        assertThat(author.send("PATCH", "/chorus/api/posts/" + parent, json("text", "an edited parent #kepttest"))
+                .status()).isEqualTo(200);
+        assertThat(post(anonymous().get(url).json(), parent).path("text").asString())
+                .isEqualTo("an edited parent #kepttest");
+
+        assertThat(author.send("PATCH", "/chorus/api/me", json("name", "Perf Renamed")).status()).isEqualTo(200);
+        JsonNode renamed = anonymous().get(url).json();
+        assertThat(post(renamed, parent).path("author").path("name").asString()).isEqualTo("Perf Renamed");
+        assertThat(post(renamed, reply).path("inReplyToAuthor").path("name").asString()).isEqualTo("Perf Renamed");
+
+        assertThat(root.send("POST", "/chorus/api/admin/organisations", json("slug", "perf-works", "name",
+                "Perf Works AB")).status()).isEqualTo(200);
+        JsonNode orgRenamed = anonymous().get(url).json();
+        assertThat(post(orgRenamed, parent).path("author").path("organisation").path("name").asString())
+                .isEqualTo("Perf Works AB");
+
+        assertThat(author.send("DELETE", "/chorus/api/posts/" + parent, null).status()).isEqualTo(204);
+        JsonNode afterDelete = anonymous().get(url).json();
+        assertThat(ids(afterDelete)).containsExactly(reply);
+        assertThat(post(afterDelete, reply).path("inReplyTo").asString()).isEqualTo(parent);
+        assertThat(post(afterDelete, reply).path("inReplyToAuthor").isNull())
+                .as("the answered post is gone, and so is its author on the reply").isTrue();
+    }
+
+    private static JsonNode post(JsonNode page, String id) {
+        for (JsonNode item : page.path("items")) {
+            if (item.path("id").asString().equals(id)) {
+                return item;
+            }
+        }
+        throw new AssertionError("post " + id + " is not on the page " + page);
+    }
+
     private static List<String> ids(JsonNode page) {
         List<String> ids = new ArrayList<>();
         page.path("items").forEach(item -> ids.add(item.path("id").asString()));

@@ -8,22 +8,27 @@ import java.util.Optional;
 
 /**
  * The host site's login, as small as a test can have it: {@code GET /login?handle=ada} signs the browser in as
- * that member (a session attribute), and {@link #RESOLVER} reads it back. Real hosts have real logins.
+ * that member, {@code GET /login?account=visitor-1} as a person who has an account at the host but may not be a
+ * member (a session attribute), and {@link #RESOLVER} reads it back. Real hosts have real logins.
  */
 final class LoginServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final String ATTRIBUTE = "test.member";
 
-    /** The host's member resolver: the handle in the session. */
-    static final MemberResolver RESOLVER = (request, chorus) -> {
+    /**
+     * The host's member resolver: the account in the session names the member with that account, or the member
+     * without an account whose handle it is.
+     */
+    static final MemberResolver RESOLVER = MemberResolver.byAccount(request -> {
         HttpSession session = request.getSession(false);
-        Object handle = session == null ? null : session.getAttribute(ATTRIBUTE);
-        return handle instanceof String h ? chorus.members().findByHandle(h) : Optional.empty();
-    };
+        Object account = session == null ? null : session.getAttribute(ATTRIBUTE);
+        return account instanceof String a ? Optional.of(a) : Optional.empty();
+    });
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) {
-        request.getSession(true).setAttribute(ATTRIBUTE, request.getParameter("handle"));
+        String account = request.getParameter("account");
+        request.getSession(true).setAttribute(ATTRIBUTE, account != null ? account : request.getParameter("handle"));
         response.setStatus(204);
     }
 }

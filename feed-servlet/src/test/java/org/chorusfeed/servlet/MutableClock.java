@@ -15,6 +15,10 @@ final class MutableClock extends Clock {
         this.now = new AtomicReference<>(start);
     }
 
+    void set(Instant instant) {
+        now.set(instant);
+    }
+
     void advance(Duration duration) {
         now.updateAndGet(t -> t.plus(duration));
     }

@@ -1,5 +1,6 @@
 package org.chorusfeed.store.memory;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,21 +18,43 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.chorusfeed.HandleTakenException;
 import org.chorusfeed.access.AccessToken;
 import org.chorusfeed.NoSuchMemberException;
+import org.chorusfeed.joining.AlreadyMemberException;
+import org.chorusfeed.joining.Approval;
+import org.chorusfeed.joining.Invitation;
+import org.chorusfeed.joining.JoinRequest;
+import org.chorusfeed.joining.JoinRequestPendingException;
+import org.chorusfeed.joining.JoinRequestStatus;
+import org.chorusfeed.joining.NewJoinRequest;
+import org.chorusfeed.joining.NoSuchInvitationException;
 import org.chorusfeed.NoSuchOrganisationException;
 import org.chorusfeed.changes.Change;
 import org.chorusfeed.changes.ChangeKind;
 import org.chorusfeed.member.Erasure;
+import org.chorusfeed.internal.StorePosts;
 import org.chorusfeed.member.Member;
 import org.chorusfeed.member.MemberId;
 import org.chorusfeed.member.MemberStatus;
 import org.chorusfeed.member.NewMember;
 import org.chorusfeed.member.Organisation;
+import org.chorusfeed.post.LinkPreview;
 import org.chorusfeed.post.GivenAppreciation;
 import org.chorusfeed.post.Post;
 import org.chorusfeed.post.PostId;
 import org.chorusfeed.post.PostVersion;
+import org.chorusfeed.store.BlogFeedState;
+import org.chorusfeed.store.ImportedEntry;
+import org.chorusfeed.post.PreviewImage;
+import org.chorusfeed.NoSuchPostException;
+import org.chorusfeed.moderation.AlreadyReportedException;
+import org.chorusfeed.moderation.AuditEntry;
+import org.chorusfeed.moderation.Report;
+import org.chorusfeed.moderation.ReportStatus;
+import org.chorusfeed.post.Hiding;
+import org.chorusfeed.store.AuditDraft;
+import org.chorusfeed.store.DataRightsStore;
 import org.chorusfeed.store.PostDraft;
 import org.chorusfeed.store.PostSelection;
+import org.chorusfeed.store.PreviewMark;
 import org.chorusfeed.store.Store;
 import org.chorusfeed.text.PostText;
 
@@ -46,6 +69,9 @@ public final class InMemoryStore implements Store {
     private final List<StoredToken> tokens = new ArrayList<>();
     private long lastMemberId;
     private long lastMintedPostId;
+    // members' blogs
+    private final MemoryBlogFeeds blogFeeds = new MemoryBlogFeeds(id -> findMember(id).isPresent());
+    private final MemoryPreviews previews = new MemoryPreviews();
 
     private record StoredToken(AccessToken token, byte[] hash) {
     }
@@ -81,19 +107,36 @@ public final class InMemoryStore implements Store {
     public Member insertMember(NewMember m, MemberStatus status, Instant at) {
         Member member;
         synchronized (lock) {
-            if (members.values().stream().anyMatch(existing -> existing.handle().equals(m.handle()))) {
-                throw new HandleTakenException(m.handle());
-            }
-            refuseErasedHandle(m.handle(), at);
-            requireOrganisation(m.organisation());
-            member = new Member(new MemberId(++lastMemberId), m.handle(), m.name(), m.organisation(), m.bio(), m.links(),
-                    m.blogFeedUrl(), m.role(), status, at);
-            members.put(member.id(), member);
-            append(at, ChangeKind.MEMBER_ADMITTED, null, member.id(), null);
+            member = admit(m, status, at);
         }
         fire();
         return member;
     }
+
+    /** Admits a member; the caller holds the lock (and fires the callbacks after releasing it). */
+    private Member admit(NewMember m, MemberStatus status, Instant at) {
+        requireFreeHandle(m.handle());
+        refuseErasedHandle(m.handle(), at);
+        if (m.account().isPresent()) {
+            Optional<Member> same = memberByAccount(m.account().get());
+            if (same.isPresent()) {
+                throw new AlreadyMemberException(same.get().handle());
+            }
+        }
+        requireOrganisation(m.organisation());
+        Member member = new Member(new MemberId(++lastMemberId), m.handle(), m.name(), m.organisation(), m.bio(),
+                m.links(), m.blogFeedUrl(), m.role(), status, at, m.account(), m.language());
+        members.put(member.id(), member);
+        append(at, ChangeKind.MEMBER_ADMITTED, null, member.id(), null);
+        return member;
+    }
+
+    private void requireFreeHandle(String handle) {
+        if (members.values().stream().anyMatch(existing -> existing.handle().equals(handle))) {
+            throw new HandleTakenException(handle);
+        }
+    }
+
 
     @Override
     public Member updateMember(Member member, Instant at) {
@@ -105,7 +148,8 @@ public final class InMemoryStore implements Store {
             }
             requireOrganisation(member.organisation());
             updated = new Member(old.id(), old.handle(), member.name(), member.organisation(), member.bio(),
-                    member.links(), member.blogFeedUrl(), member.role(), member.status(), old.joinedAt());
+                    member.links(), member.blogFeedUrl(), member.role(), member.status(), old.joinedAt(), old.account(),
+                    member.language());
             members.put(updated.id(), updated);
             append(at, ChangeKind.MEMBER_CHANGED, null, updated.id(), null);
         }
@@ -138,6 +182,10 @@ public final class InMemoryStore implements Store {
     public Post insertPost(PostDraft draft) {
         Post post;
         synchronized (lock) {
+            Optional.ofNullable(members.get(draft.author())).flatMap(author -> StorePosts.refusal(author, "publish"))
+                    .ifPresent(refusal -> {
+                        throw refusal;
+                    });
             long id = mint(draft);
             post = new Post(new PostId(id), draft.author(), draft.text().text(), draft.text().segments(),
                     draft.inReplyTo(), draft.source(), Optional.empty(), 0);
@@ -193,6 +241,7 @@ public final class InMemoryStore implements Store {
             if (stored == null) {
                 return false;
             }
+            reports.removeIf(report -> report.post().equals(id));
             append(at, ChangeKind.POST_DELETED, id, stored.post().author(), null);
         }
         fire();
@@ -231,6 +280,22 @@ public final class InMemoryStore implements Store {
         }
     }
 
+    // timeline reads (TimelineReads)
+
+    @Override
+    public Map<PostId, Post> findPosts(Collection<PostId> ids) {
+        Map<PostId, Post> found = new HashMap<>();
+        synchronized (lock) {
+            for (PostId id : ids) {
+                Stored stored = posts.get(id.value());
+                if (stored != null) {
+                    found.put(id, stored.post());
+                }
+            }
+        }
+        return Map.copyOf(found);
+    }
+
     @Override
     public List<Post> posts(PostSelection s) {
         synchronized (lock) {
@@ -261,7 +326,8 @@ public final class InMemoryStore implements Store {
                 && s.organisation().map(org -> members.get(p.author()).organisation().equals(Optional.of(org))).orElse(true)
                 && s.tag().map(stored.tags()::contains).orElse(true)
                 && (s.includeReplies() || p.inReplyTo().isEmpty())
-                && s.source().map(kind -> p.source().kind() == kind).orElse(true);
+                && s.source().map(kind -> p.source().kind() == kind).orElse(true)
+                && p.isPublic();
     }
 
     @Override
@@ -326,6 +392,126 @@ public final class InMemoryStore implements Store {
                 }
             }
             return false;
+        }
+    }
+
+    // members' blogs: kept by MemoryBlogFeeds
+
+    @Override
+    public Optional<BlogFeedState> findBlogFeed(MemberId member) {
+        return blogFeeds.findBlogFeed(member);
+    }
+
+    @Override
+    public List<BlogFeedState> blogFeeds() {
+        return blogFeeds.blogFeeds();
+    }
+
+    @Override
+    public List<BlogFeedState> dueBlogFeeds(Instant now, int limit) {
+        return blogFeeds.dueBlogFeeds(now, limit);
+    }
+
+    @Override
+    public void putBlogFeed(BlogFeedState feed) {
+        blogFeeds.putBlogFeed(feed);
+    }
+
+    @Override
+    public boolean updateBlogFeed(BlogFeedState feed) {
+        return blogFeeds.updateBlogFeed(feed);
+    }
+
+    @Override
+    public void removeBlogFeed(MemberId member) {
+        blogFeeds.removeBlogFeed(member);
+    }
+
+    @Override
+    public List<ImportedEntry> importedEntries(MemberId member) {
+        return blogFeeds.importedEntries(member);
+    }
+
+    @Override
+    public ImportedEntry saveImportedEntry(ImportedEntry entry) {
+        return blogFeeds.saveImportedEntry(entry);
+    }
+
+
+    // link previews
+
+    @Override
+    public Optional<PreviewMark> previewMark(PostId post) {
+        synchronized (lock) {
+            return posts.containsKey(post.value()) ? previews.mark(post) : Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<Post> attachPreview(PostId post, URI link, LinkPreview preview, Optional<PreviewImage> image,
+            Instant at) {
+        synchronized (lock) {
+            Stored stored = posts.get(post.value());
+            if (stored == null) {
+                return Optional.empty();
+            }
+            Post attached = previews.attach(stored.post(), link, preview, image);
+            if (attached == null) {
+                return Optional.of(stored.post());
+            }
+            changePreview(stored, attached, at);
+        }
+        fire();
+        return findPost(post);
+    }
+
+    @Override
+    public Optional<Post> removePreview(PostId post, URI link, Instant at) {
+        return dropPreview(post, at, () -> previews.remove(post, link));
+    }
+
+    @Override
+    public Optional<Post> forgetPreview(PostId post, Instant at) {
+        return dropPreview(post, at, () -> previews.forget(post));
+    }
+
+    private Optional<Post> dropPreview(PostId post, Instant at, Runnable markChange) {
+        boolean changed;
+        synchronized (lock) {
+            Stored stored = posts.get(post.value());
+            if (stored == null) {
+                return Optional.empty();
+            }
+            markChange.run();
+            changed = stored.post().preview().isPresent();
+            if (changed) {
+                changePreview(stored, stored.post().withPreview(Optional.empty()), at);
+            }
+        }
+        if (changed) {
+            fire();
+        }
+        return findPost(post);
+    }
+
+    private void changePreview(Stored stored, Post changed, Instant at) {
+        posts.put(changed.id().value(), new Stored(changed, stored.tags(), stored.history(), stored.appreciatedBy()));
+        previews.prune(id -> posts.containsKey(id.value()), posts.values().stream().map(Stored::post).toList());
+        append(at, ChangeKind.POST_PREVIEWED, changed.id(), changed.author(), null);
+    }
+
+    @Override
+    public Optional<PreviewImage> previewImage(String key) {
+        synchronized (lock) {
+            return previews.image(key);
+        }
+    }
+
+    @Override
+    public int prunePreviewImages() {
+        synchronized (lock) {
+            return previews.prune(id -> posts.containsKey(id.value()),
+                    posts.values().stream().map(Stored::post).toList());
         }
     }
 
@@ -402,15 +588,19 @@ public final class InMemoryStore implements Store {
             if (member == null) {
                 throw new NoSuchMemberException(id.toString());
             }
-            int removedPosts = 0;
+            Set<PostId> removed = new HashSet<>();
             for (Iterator<Stored> it = posts.values().iterator(); it.hasNext();) {
                 Post post = it.next().post();
                 if (post.author().equals(id)) {
                     it.remove();
+                    previews.forget(post.id());
                     append(at, ChangeKind.POST_DELETED, post.id(), id, null);
-                    removedPosts++;
+                    removed.add(post.id());
                 }
             }
+            reports.removeIf(report -> report.reporter().equals(id) || removed.contains(report.post()));
+            blogFeeds.forget(id);
+            member.account().ifPresent(membership::forgetAccount);
             int withdrawn = 0;
             for (Map.Entry<Long, Stored> entry : posts.entrySet()) {
                 Stored stored = entry.getValue();
@@ -429,7 +619,8 @@ public final class InMemoryStore implements Store {
             members.remove(id);
             erasedHandles.put(member.handle(), at);
             append(at, ChangeKind.MEMBER_ERASED, null, id, null);
-            erasure = new Erasure(id, member.handle(), at, removedPosts, withdrawn, before - tokens.size());
+            audit.append(DataRightsStore.erasedAudit(member.handle(), at));
+            erasure = new Erasure(id, member.handle(), at, removed.size(), withdrawn, before - tokens.size());
         }
         fire();
         return erasure;
@@ -439,6 +630,283 @@ public final class InMemoryStore implements Store {
     public Optional<Instant> handleErasedAt(String handle) {
         synchronized (lock) {
             return Optional.ofNullable(erasedHandles.get(handle));
+        }
+    }
+
+    // moderation (issue 7): the audit log, hidings and reports
+
+    private final InMemoryAudit audit = new InMemoryAudit();
+
+    @Override
+    public AuditEntry appendAudit(AuditDraft draft) {
+        return audit.append(draft);
+    }
+
+    @Override
+    public List<AuditEntry> auditEntries(Optional<Long> before, int limit) {
+        return audit.newest(before, limit);
+    }
+
+    private final List<Report> reports = new ArrayList<>();
+
+    @Override
+    public Optional<Post> hidePost(PostId id, Hiding hiding, AuditDraft draft) {
+        Post hidden;
+        synchronized (lock) {
+            Stored stored = posts.get(id.value());
+            if (stored == null || stored.post().hidden().isPresent()) {
+                return Optional.ofNullable(stored).map(Stored::post);
+            }
+            hidden = stored.post().withHidden(Optional.of(hiding));
+            posts.put(id.value(), new Stored(hidden, stored.tags(), stored.history(), stored.appreciatedBy()));
+            reports.replaceAll(report -> report.post().equals(id) && report.isOpen()
+                    ? decided(report, ReportStatus.RESOLVED, hiding.at(), hiding.by(), Optional.of(hiding.reason()))
+                    : report);
+            append(hiding.at(), ChangeKind.POST_HIDDEN, id, hidden.author(), null);
+            audit.append(draft);
+        }
+        fire();
+        return Optional.of(hidden);
+    }
+
+    @Override
+    public Optional<Post> unhidePost(PostId id, AuditDraft draft) {
+        Post shown;
+        synchronized (lock) {
+            Stored stored = posts.get(id.value());
+            if (stored == null || stored.post().hidden().isEmpty()) {
+                return Optional.ofNullable(stored).map(Stored::post);
+            }
+            shown = stored.post().withHidden(Optional.empty());
+            posts.put(id.value(), new Stored(shown, stored.tags(), stored.history(), stored.appreciatedBy()));
+            append(draft.at(), ChangeKind.POST_UNHIDDEN, id, shown.author(), null);
+            audit.append(draft);
+        }
+        fire();
+        return Optional.of(shown);
+    }
+
+    @Override
+    public List<Post> hiddenPosts(Optional<PostId> before, int limit) {
+        synchronized (lock) {
+            return posts.headMap(before.map(PostId::value).orElse(Long.MAX_VALUE), false).descendingMap().values()
+                    .stream().map(Stored::post).filter(post -> !post.isPublic()).limit(limit).toList();
+        }
+    }
+
+    @Override
+    public Report insertReport(PostId post, MemberId reporter, String reason, Instant at) {
+        synchronized (lock) {
+            if (!posts.containsKey(post.value())) {
+                throw new NoSuchPostException(post);
+            }
+            if (!members.containsKey(reporter)) {
+                throw new NoSuchMemberException(reporter.toString());
+            }
+            for (Report report : reports) {
+                if (report.post().equals(post) && report.reporter().equals(reporter) && report.isOpen()) {
+                    throw new AlreadyReportedException(post, report.id());
+                }
+            }
+            Report report = new Report(++lastReportId, post, reporter, reason, ReportStatus.OPEN, at, Optional.empty(),
+                    Optional.empty(), Optional.empty());
+            reports.add(report);
+            return report;
+        }
+    }
+
+    private long lastReportId;
+
+    @Override
+    public Optional<Report> findReport(long id) {
+        synchronized (lock) {
+            return reports.stream().filter(report -> report.id() == id).findFirst();
+        }
+    }
+
+    @Override
+    public List<Report> reports(boolean openOnly) {
+        synchronized (lock) {
+            return reports.stream().filter(report -> !openOnly || report.isOpen())
+                    .sorted(Comparator.comparingLong(Report::id).reversed()).toList();
+        }
+    }
+
+    @Override
+    public List<Report> reportsBy(MemberId reporter) {
+        synchronized (lock) {
+            return reports.stream().filter(report -> report.reporter().equals(reporter))
+                    .sorted(Comparator.comparingLong(Report::id).reversed()).toList();
+        }
+    }
+
+    @Override
+    public Optional<Report> dismissReport(long id, MemberId admin, Optional<String> reason, AuditDraft draft) {
+        synchronized (lock) {
+            for (int i = 0; i < reports.size(); i++) {
+                Report report = reports.get(i);
+                if (report.id() == id) {
+                    if (!report.isOpen()) {
+                        return Optional.of(report);
+                    }
+                    Report dismissed = decided(report, ReportStatus.DISMISSED, draft.at(), admin, reason);
+                    reports.set(i, dismissed);
+                    audit.append(draft);
+                    return Optional.of(dismissed);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public int deleteReportsBy(MemberId reporter) {
+        synchronized (lock) {
+            int before = reports.size();
+            reports.removeIf(report -> report.reporter().equals(reporter));
+            return before - reports.size();
+        }
+    }
+
+    private static Report decided(Report report, ReportStatus status, Instant at, MemberId admin,
+            Optional<String> decision) {
+        return new Report(report.id(), report.post(), report.reporter(), report.reason(), status, report.createdAt(),
+                Optional.of(at), Optional.of(admin), decision);
+    }
+
+    // membership: accounts, invitations, join requests, the directory's newest posts (members helper)
+
+    private final MemoryMembership membership = new MemoryMembership();
+
+    private Optional<Member> memberByAccount(String account) {
+        return members.values().stream().filter(m -> m.account().equals(Optional.of(account))).findFirst();
+    }
+
+    @Override
+    public Optional<Member> findMemberByAccount(String account) {
+        synchronized (lock) {
+            return memberByAccount(account);
+        }
+    }
+
+    @Override
+    public Invitation insertInvitation(Invitation invitation) {
+        synchronized (lock) {
+            requireOrganisation(invitation.organisation());
+            return membership.insert(invitation);
+        }
+    }
+
+    @Override
+    public List<Invitation> invitations() {
+        synchronized (lock) {
+            return membership.invitations();
+        }
+    }
+
+    @Override
+    public Optional<Invitation> findInvitation(long id) {
+        synchronized (lock) {
+            return membership.invitation(id);
+        }
+    }
+
+    @Override
+    public Optional<Invitation> findInvitationByCode(String code) {
+        synchronized (lock) {
+            return membership.invitation(code);
+        }
+    }
+
+    @Override
+    public Optional<Invitation> revokeInvitation(long id, Instant at) {
+        synchronized (lock) {
+            return membership.invitation(id).map(invitation -> membership.replace(invitation.revoked(at)));
+        }
+    }
+
+    @Override
+    public Member acceptInvitation(String code, NewMember member, Instant at) {
+        Member admitted;
+        synchronized (lock) {
+            Invitation invitation = membership.invitation(code)
+                    .orElseThrow(() -> new NoSuchInvitationException("with this code"));
+            admitted = admit(invitation.admitting(member, at), MemberStatus.ACTIVE, at);
+            membership.replace(invitation.usedOnce());
+        }
+        fire();
+        return admitted;
+    }
+
+    @Override
+    public JoinRequest insertJoinRequest(NewJoinRequest request, Instant at) {
+        synchronized (lock) {
+            Optional<Member> same = memberByAccount(request.account());
+            if (same.isPresent()) {
+                throw new AlreadyMemberException(same.get().handle());
+            }
+            Optional<JoinRequest> latest = membership.latest(request.account());
+            if (latest.isPresent() && latest.get().status() == JoinRequestStatus.PENDING) {
+                throw new JoinRequestPendingException(latest.get().id());
+            }
+            requireFreeHandle(request.handle());
+            requireOrganisation(request.organisation());
+            return membership.insert(request, at);
+        }
+    }
+
+    @Override
+    public List<JoinRequest> joinRequests(Optional<JoinRequestStatus> status) {
+        synchronized (lock) {
+            return membership.requests(status);
+        }
+    }
+
+    @Override
+    public Optional<JoinRequest> findJoinRequest(long id) {
+        synchronized (lock) {
+            return membership.request(id);
+        }
+    }
+
+    @Override
+    public Optional<JoinRequest> latestJoinRequest(String account) {
+        synchronized (lock) {
+            return membership.latest(account);
+        }
+    }
+
+    @Override
+    public Approval approveJoinRequest(long id, MemberId by, Instant at) {
+        Approval approval;
+        synchronized (lock) {
+            JoinRequest request = membership.existingRequest(id);
+            Member admitted = admit(request.admitting(), MemberStatus.ACTIVE, at);
+            approval = new Approval(membership.replace(request.decided(JoinRequestStatus.APPROVED, by,
+                    Optional.empty(), at)), admitted);
+        }
+        fire();
+        return approval;
+    }
+
+    @Override
+    public JoinRequest declineJoinRequest(long id, MemberId by, Optional<String> reason, Instant at) {
+        synchronized (lock) {
+            JoinRequest request = membership.existingRequest(id);
+            return membership.replace(request.decided(JoinRequestStatus.DECLINED, by, reason, at));
+        }
+    }
+
+    @Override
+    public Map<MemberId, Post> latestPublicPosts() {
+        synchronized (lock) {
+            Map<MemberId, Post> latest = new HashMap<>();
+            for (Stored stored : posts.descendingMap().values()) {
+                if (stored.post().isPublic()) {
+                    latest.putIfAbsent(stored.post().author(), stored.post());
+                }
+            }
+            return Map.copyOf(latest);
         }
     }
 

@@ -14,14 +14,23 @@ import org.chorusfeed.member.Erasure;
 import org.chorusfeed.member.MemberId;
 import org.chorusfeed.post.GivenAppreciation;
 import org.chorusfeed.post.PostId;
+import org.chorusfeed.store.DataRightsStore;
 
 /** The SQL of members' data rights: appreciations given, erasure and erased handles. */
 final class DataRightsSql {
-    /** The rows that hang off the member's posts, removed before the posts themselves. */
-    private static final List<String> POST_DEPENDENTS = List.of(
+    /**
+     * The rows that hang off the member's posts, removed before the posts themselves (previews go with the posts,
+     * blog feed state and imported entries with the member, by their foreign keys' cascades); and the reports the
+     * member made, and join requests of their account (their name and message).
+     */
+    private static final List<String> DEPENDENTS = List.of(
             "DELETE FROM post_tags WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)",
             "DELETE FROM post_versions WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)",
-            "DELETE FROM appreciations WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)");
+            "DELETE FROM appreciations WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)",
+            "DELETE FROM post_hidings WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)",
+            "DELETE FROM reports WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)",
+            "DELETE FROM reports WHERE reporter_id = ?",
+            "DELETE FROM join_requests WHERE account = (SELECT account FROM members WHERE id = ?)");
 
     private DataRightsSql() {
     }
@@ -86,7 +95,7 @@ final class DataRightsSql {
             handle = row.getString(1);
         }
         List<long[]> posts = pairs(tx, "SELECT id, author_id FROM posts WHERE author_id = ? ORDER BY id", member);
-        for (String sql : POST_DEPENDENTS) {
+        for (String sql : DEPENDENTS) {
             update(tx, sql, member);
         }
         update(tx, "DELETE FROM posts WHERE author_id = ?", member);
@@ -111,6 +120,7 @@ final class DataRightsSql {
         remember.setLong(2, Rows.nanos(at));
         remember.executeUpdate();
         tx.appendChange(at, ChangeKind.MEMBER_ERASED, Optional.empty(), Optional.of(member), Optional.empty());
+        SqliteModeration.append(tx, DataRightsStore.erasedAudit(handle, at));
         return new Erasure(member, handle, at, posts.size(), given.size(), tokens);
     }
 

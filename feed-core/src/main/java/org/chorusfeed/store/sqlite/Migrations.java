@@ -32,7 +32,7 @@ final class Migrations {
     private Migrations() {
     }
 
-    /** Every migration, version 1 up, from the class path. */
+    /** Every migration, lowest version first, from the class path. */
     static List<Migration> all() {
         List<Migration> migrations = new ArrayList<>();
         for (String line : resource("index.txt").split("\n")) {
@@ -41,18 +41,21 @@ final class Migrations {
                 continue;
             }
             Matcher matcher = NAME.matcher(name);
-            if (!matcher.matches() || Integer.parseInt(matcher.group(1)) != migrations.size() + 1) {
+            // versions rise but may skip numbers: areas developed side by side hold their numbers apart
+            int previous = migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
+            if (!matcher.matches() || Integer.parseInt(matcher.group(1)) <= previous) {
                 throw new IllegalStateException("schema migration '" + name + "' is misnamed or out of order; expected V"
-                        + (migrations.size() + 1) + "__<what>.sql");
+                        + "<n>__<what>.sql with n greater than " + previous);
             }
-            migrations.add(new Migration(migrations.size() + 1, name, statements(resource(name))));
+            migrations.add(new Migration(Integer.parseInt(matcher.group(1)), name, statements(resource(name))));
         }
         return List.copyOf(migrations);
     }
 
     /** The newest schema version this code knows. */
     static int latestVersion() {
-        return all().size();
+        List<Migration> migrations = all();
+        return migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
     }
 
     /**
@@ -62,14 +65,15 @@ final class Migrations {
      */
     static void apply(SqlConnection connection, Clock clock, Path file) throws SQLException {
         List<Migration> migrations = all();
+        int latest = latestVersion();
         connection.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                 + "applied_at BIGINT NOT NULL)");
         for (Migration migration : migrations) {
             connection.execute("BEGIN IMMEDIATE");
             try {
                 int current = currentVersion(connection);
-                requireKnown(current, migrations.size(), file);
-                if (current < migration.version()) {
+                requireKnown(current, latest, file);
+                if (!applied(connection, migration.version())) {
                     for (String statement : migration.statements()) {
                         connection.execute(ROWID_KEY.matcher(statement).replaceAll("INTEGER$1PRIMARY KEY"));
                     }
@@ -85,7 +89,16 @@ final class Migrations {
                 throw e;
             }
         }
-        requireKnown(currentVersion(connection), migrations.size(), file);
+        requireKnown(currentVersion(connection), latest, file);
+    }
+
+    /** Whether this migration was applied: a skipped number merged in later is applied after higher ones. */
+    private static boolean applied(SqlConnection connection, int version) throws SQLException {
+        PreparedStatement query = connection.prepare("SELECT 1 FROM schema_migrations WHERE version = ?");
+        query.setInt(1, version);
+        try (ResultSet row = query.executeQuery()) {
+            return row.next();
+        }
     }
 
     /** The database's schema version: the highest applied migration, 0 for a new database. */

@@ -5,20 +5,34 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.chorusfeed.store.PostSelection;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SQL of each shape of {@link PostSelection}: keyset ranges by post id, never an offset. A tag selection walks
  * the {@code (tag, post_id)} key of {@code post_tags} in order and joins each hit to its post; every other shape
  * walks the posts by id (or by {@code (author_id, id)} or {@code (source_kind, id)}) and filters on the way, so a
- * page is full whenever enough matching posts exist. The 96 shapes are built once, so statements stay prepared.
+ * page is full whenever enough matching posts exist. Hidden posts are left out by a primary-key probe of
+ * {@code post_hidings} per row, which keeps the walk in order. The 96 shapes are built once, so statements stay prepared.
+ *
+ * <p>A shape with a cursor also comes as a <em>range</em> ({@link #rangeSql}): the same rows with one more column,
+ * an {@code EXISTS} probe for a matching post on the cursor's other side ({@link org.chorusfeed.store.PostRange}).
+ * The probe does not depend on the row, so SQLite runs it once per statement; a page thus needs one statement, not
+ * two. With no rows there is no column to read it from, and {@link #probeSql} asks alone.
  */
 final class PostQueries {
     private static final int SHAPES = 3 * 32;
     private static final String[] SQL = new String[SHAPES];
+    private static final String[] RANGE_SQL = new String[SHAPES];
+    private static final String[] PROBE_SQL = new String[SHAPES];
 
     static {
         for (int shape = 0; shape < SHAPES; shape++) {
-            SQL[shape] = build(shape);
+            SQL[shape] = build(shape, Rows.POST_COLUMNS);
+            if (shape >= 32) {
+                String probe = probe(shape);
+                RANGE_SQL[shape] = build(shape, Rows.POST_COLUMNS + ", EXISTS (" + probe + ")");
+                PROBE_SQL[shape] = "SELECT EXISTS (" + probe + ")";
+            }
         }
     }
 
@@ -30,9 +44,46 @@ final class PostQueries {
         return SQL[shape(selection)];
     }
 
+    /** The SQL for this selection's shape with the probe as its last column; the selection has a cursor. */
+    static String rangeSql(PostSelection selection) {
+        return RANGE_SQL[cursorShape(selection)];
+    }
+
+    /** The probe alone, one row with one column; the selection has a cursor. */
+    static String probeSql(PostSelection selection) {
+        return PROBE_SQL[cursorShape(selection)];
+    }
+
+    private static int cursorShape(PostSelection selection) {
+        int shape = shape(selection);
+        if (shape < 32) {
+            throw new IllegalArgumentException("the selection has no cursor; a range needs a 'before' or 'after' bound");
+        }
+        return shape;
+    }
+
     /** Binds this selection's values to the statement made from {@link #sql}. */
     static void bind(PreparedStatement statement, PostSelection selection) throws SQLException {
-        int index = 1;
+        int index = bindFilters(statement, 1, selection);
+        statement.setInt(index, selection.limit());
+    }
+
+    /** Binds this selection's values to the statement made from {@link #rangeSql}: the probe's, then the rows'. */
+    static void bindRange(PreparedStatement statement, PostSelection selection) throws SQLException {
+        int index = bindFilters(statement, 1, selection);
+        index = bindFilters(statement, index, selection);
+        statement.setInt(index, selection.limit());
+    }
+
+    /** Binds this selection's values to the statement made from {@link #probeSql}. */
+    static void bindProbe(PreparedStatement statement, PostSelection selection) throws SQLException {
+        bindFilters(statement, 1, selection);
+    }
+
+    /** Binds the tag, the cursor and the other filters from {@code index} on; returns the next index. */
+    private static int bindFilters(PreparedStatement statement, int start, PostSelection selection)
+            throws SQLException {
+        int index = start;
         if (selection.tag().isPresent()) {
             statement.setString(index++, selection.tag().get());
         }
@@ -50,7 +101,7 @@ final class PostQueries {
         if (selection.source().isPresent()) {
             statement.setString(index++, selection.source().get().name());
         }
-        statement.setInt(index, selection.limit());
+        return index;
     }
 
     private static int shape(PostSelection s) {
@@ -63,22 +114,39 @@ final class PostQueries {
         return set ? value : 0;
     }
 
-    private static String build(int shape) {
+    private static String build(int shape, String columns) {
         int direction = shape / 32;
+        String key = (shape & 4) != 0 ? "t.post_id" : "p.id";
+        StringBuilder sql = new StringBuilder("SELECT ").append(columns);
+        appendFromWhere(sql, shape, direction == 1 ? " < ?" : direction == 2 ? " > ?" : null, true);
+        sql.append(" ORDER BY ").append(key).append(direction == 2 ? " ASC" : " DESC").append(" LIMIT ?");
+        return sql.toString();
+    }
+
+    /**
+     * Whether a post with the shape's filters lies on its cursor's other side: at or after a {@code before}
+     * cursor, at or before an {@code after} one. Inside the range's statement its aliases hide the outer ones.
+     */
+    private static String probe(int shape) {
+        StringBuilder sql = new StringBuilder("SELECT 1");
+        appendFromWhere(sql, shape, shape / 32 == 1 ? " >= ?" : " <= ?", false);
+        return sql.toString();
+    }
+
+    private static void appendFromWhere(StringBuilder sql, int shape, @Nullable String cursorCondition,
+            boolean withPreview) {
+        String previews = withPreview ? Rows.PREVIEW_JOIN : "";
         boolean tag = (shape & 4) != 0;
         String key = tag ? "t.post_id" : "p.id";
         List<String> conditions = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT ").append(Rows.POST_COLUMNS);
         if (tag) {
-            sql.append(" FROM post_tags t JOIN posts p ON p.id = t.post_id");
+            sql.append(" FROM post_tags t JOIN posts p ON p.id = t.post_id").append(previews);
             conditions.add("t.tag = ?");
         } else {
-            sql.append(" FROM posts p");
+            sql.append(" FROM posts p").append(previews);
         }
-        if (direction == 1) {
-            conditions.add(key + " < ?");
-        } else if (direction == 2) {
-            conditions.add(key + " > ?");
+        if (cursorCondition != null) {
+            conditions.add(key + cursorCondition);
         }
         if ((shape & 16) != 0) {
             conditions.add("p.author_id = ?");
@@ -92,10 +160,7 @@ final class PostQueries {
         if ((shape & 1) != 0) {
             conditions.add("p.source_kind = ?");
         }
-        if (!conditions.isEmpty()) {
-            sql.append(" WHERE ").append(String.join(" AND ", conditions));
-        }
-        sql.append(" ORDER BY ").append(key).append(direction == 2 ? " ASC" : " DESC").append(" LIMIT ?");
-        return sql.toString();
+        conditions.add(SqliteModeration.NOT_HIDDEN);
+        sql.append(" WHERE ").append(String.join(" AND ", conditions));
     }
 }

@@ -18,6 +18,7 @@ import org.chorusfeed.member.MemberId;
 import org.chorusfeed.member.MemberStatus;
 import org.chorusfeed.member.Organisation;
 import org.chorusfeed.member.Role;
+import org.chorusfeed.post.LinkPreview;
 import org.chorusfeed.post.Post;
 import org.chorusfeed.post.PostId;
 import org.chorusfeed.post.PostSource;
@@ -27,12 +28,18 @@ import org.jspecify.annotations.Nullable;
 
 /** How values map to rows and back: the column lists and the readers of each kind of row. */
 final class Rows {
-    static final String ORGANISATION_COLUMNS = "slug, name, website";
+    static final String ORGANISATION_COLUMNS = "slug, name, website, description";
     static final String MEMBER_COLUMNS =
-            "id, handle, name, organisation, bio, links, blog_feed_url, role, status, joined_at";
+            "id, handle, name, organisation, bio, links, blog_feed_url, role, status, joined_at, account, language";
     /** The columns of posts as {@link #post} reads them, for a table aliased {@code p}. */
     static final String POST_COLUMNS = "p.id, p.author_id, p.text, p.spans, p.in_reply_to, p.source_kind, "
-            + "p.source_url, p.source_title, p.edited_at, p.appreciations";
+            + "p.source_url, p.source_title, p.edited_at, p.appreciations, "
+            // link previews: columns 11 to 15, from PREVIEW_JOIN
+            + "pv.url, pv.title, pv.description, pv.site_name, pv.image_key";
+    /** Joins each post ({@code p}) to its preview ({@code pv}): every query reading {@link #POST_COLUMNS} adds it. */
+    static final String PREVIEW_JOIN = " LEFT JOIN post_previews pv ON pv.post_id = p.id";
+    /** How many columns {@link #POST_COLUMNS} has. */
+    static final int POST_COLUMN_COUNT = POST_COLUMNS.split(",").length;
     static final String CHANGE_COLUMNS = "seq, changed_at, kind, post_id, member_id, organisation";
     static final String TOKEN_COLUMNS = "id, member_id, label, created_at, revoked_at";
 
@@ -57,14 +64,16 @@ final class Rows {
     }
 
     static Organisation organisation(ResultSet row) throws SQLException {
-        return new Organisation(row.getString(1), row.getString(2), Optional.ofNullable(row.getString(3)).map(URI::create));
+        return new Organisation(row.getString(1), row.getString(2), Optional.ofNullable(row.getString(3)).map(URI::create),
+                row.getString(4));
     }
 
     static Member member(ResultSet row) throws SQLException {
         return new Member(new MemberId(row.getLong(1)), row.getString(2), row.getString(3),
                 Optional.ofNullable(row.getString(4)), row.getString(5), links(row.getString(6)),
                 Optional.ofNullable(row.getString(7)).map(URI::create), Role.valueOf(row.getString(8)),
-                MemberStatus.valueOf(row.getString(9)), instant(row.getLong(10)));
+                MemberStatus.valueOf(row.getString(9)), instant(row.getLong(10)), Optional.ofNullable(row.getString(11)),
+                Optional.ofNullable(row.getString(12)));
     }
 
     /** A post from {@link #POST_COLUMNS}, starting at the first column. */
@@ -76,7 +85,17 @@ final class Rows {
         Optional<Instant> edited = row.wasNull() ? Optional.empty() : Optional.of(instant(editedAt));
         return new Post(new PostId(row.getLong(1)), new MemberId(row.getLong(2)), text,
                 SegmentSpans.decode(text, row.getString(4)), parent, source(row.getString(6), row.getString(7),
-                row.getString(8)), edited, row.getInt(10));
+                row.getString(8)), edited, row.getInt(10)).withPreview(preview(row));
+    }
+
+    /** The preview of a post row, from columns 11 to 15; empty when there is none or it was removed. */
+    private static Optional<LinkPreview> preview(ResultSet row) throws SQLException {
+        String url = row.getString(11);
+        if (url == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new LinkPreview(URI.create(url), row.getString(12), row.getString(13), row.getString(14),
+                Optional.ofNullable(row.getString(15))));
     }
 
     /** A version from columns text, spans, since. */

@@ -2,6 +2,7 @@ package org.chorusfeed.store.sqlite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -15,6 +16,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +27,11 @@ import org.chorusfeed.NoSuchOrganisationException;
 import org.chorusfeed.access.AccessToken;
 import org.chorusfeed.changes.Change;
 import org.chorusfeed.changes.ChangeKind;
+import org.chorusfeed.joining.Approval;
+import org.chorusfeed.joining.Invitation;
+import org.chorusfeed.joining.JoinRequest;
+import org.chorusfeed.joining.JoinRequestStatus;
+import org.chorusfeed.joining.NewJoinRequest;
 import org.chorusfeed.internal.SegmentSpans;
 import org.chorusfeed.member.Erasure;
 import org.chorusfeed.member.Member;
@@ -32,13 +39,23 @@ import org.chorusfeed.member.MemberId;
 import org.chorusfeed.member.MemberStatus;
 import org.chorusfeed.member.NewMember;
 import org.chorusfeed.member.Organisation;
+import org.chorusfeed.post.LinkPreview;
 import org.chorusfeed.post.GivenAppreciation;
 import org.chorusfeed.post.Post;
 import org.chorusfeed.post.PostId;
 import org.chorusfeed.post.PostSource;
 import org.chorusfeed.post.PostVersion;
+import org.chorusfeed.store.BlogFeedState;
+import org.chorusfeed.store.ImportedEntry;
+import org.chorusfeed.post.PreviewImage;
+import org.chorusfeed.moderation.AuditEntry;
+import org.chorusfeed.moderation.Report;
+import org.chorusfeed.post.Hiding;
+import org.chorusfeed.store.AuditDraft;
 import org.chorusfeed.store.PostDraft;
+import org.chorusfeed.store.PostRange;
 import org.chorusfeed.store.PostSelection;
+import org.chorusfeed.store.PreviewMark;
 import org.chorusfeed.store.Store;
 import org.chorusfeed.text.PostText;
 import org.slf4j.Logger;
@@ -61,17 +78,19 @@ public final class SqliteStore implements Store {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
     private static final int MAX_READERS = 8;
-    private static final String POST_BY_ID = "SELECT " + Rows.POST_COLUMNS + " FROM posts p WHERE p.id = ?";
     private static final String MEMBER_BY_ID = "SELECT " + Rows.MEMBER_COLUMNS + " FROM members WHERE id = ?";
 
     private final Writer writer;
     private final ReadPool reads;
     private final List<Runnable> callbacks = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    // members' blogs
+    private final SqliteBlogFeeds blogFeeds;
 
     private SqliteStore(Path file, SqlConnection writeConnection) {
         this.reads = new ReadPool(file, Math.min(MAX_READERS, Math.max(2, Runtime.getRuntime().availableProcessors())));
         this.writer = new Writer(writeConnection, this::fireCallbacks, "chorus-sqlite-writer");
+        this.blogFeeds = new SqliteBlogFeeds(writer, reads);
     }
 
     /**
@@ -127,11 +146,12 @@ public final class SqliteStore implements Store {
     public Organisation saveOrganisation(Organisation organisation, Instant at) {
         return write("save the organisation", tx -> {
             PreparedStatement upsert = tx.prepare("INSERT INTO organisations (" + Rows.ORGANISATION_COLUMNS
-                    + ") VALUES (?, ?, ?) ON CONFLICT (slug) DO UPDATE SET name = excluded.name, "
-                    + "website = excluded.website");
+                    + ") VALUES (?, ?, ?, ?) ON CONFLICT (slug) DO UPDATE SET name = excluded.name, "
+                    + "website = excluded.website, description = excluded.description");
             upsert.setString(1, organisation.slug());
             upsert.setString(2, organisation.name());
             Rows.setNullableString(upsert, 3, organisation.website().map(Object::toString));
+            upsert.setString(4, organisation.description());
             upsert.executeUpdate();
             tx.appendChange(at, ChangeKind.ORGANISATION_CHANGED, Optional.empty(), Optional.empty(),
                     Optional.of(organisation.slug()));
@@ -159,26 +179,28 @@ public final class SqliteStore implements Store {
 
     @Override
     public Member insertMember(NewMember m, MemberStatus status, Instant at) {
-        return write("admit the member", tx -> {
-            PreparedStatement byHandle = tx.prepare("SELECT 1 FROM members WHERE handle = ?");
-            byHandle.setString(1, m.handle());
-            if (tx.exists(byHandle)) {
-                throw new HandleTakenException(m.handle());
-            }
-            DataRightsSql.refuseErasedHandle(tx, m.handle(), at);
-            requireOrganisation(tx, m.organisation());
-            Member member = new Member(new MemberId(tx.nextId("members")), m.handle(),
-                    m.name(), m.organisation(), m.bio(), m.links(), m.blogFeedUrl(), m.role(), status, at);
-            PreparedStatement insert = tx.prepare("INSERT INTO members (" + Rows.MEMBER_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            insert.setLong(1, member.id().value());
-            insert.setString(2, member.handle());
-            bindProfile(insert, 3, member);
-            insert.setLong(10, Rows.nanos(member.joinedAt()));
-            insert.executeUpdate();
-            tx.appendChange(at, ChangeKind.MEMBER_ADMITTED, Optional.empty(), Optional.of(member.id()), Optional.empty());
-            return member;
-        });
+        return write("admit the member", tx -> insertMember(tx, m, status, at));
+    }
+
+    /** Admits a member inside a write transaction: also for accepted invitations and approved join requests. */
+    static Member insertMember(Transaction tx, NewMember m, MemberStatus status, Instant at) throws SQLException {
+        requireFreeHandle(tx, m.handle());
+        DataRightsSql.refuseErasedHandle(tx, m.handle(), at);
+        SqliteMembership.requireNewAccount(tx, m.account());
+        requireOrganisation(tx, m.organisation());
+        Member member = new Member(new MemberId(tx.nextId("members")), m.handle(), m.name(), m.organisation(), m.bio(),
+                m.links(), m.blogFeedUrl(), m.role(), status, at, m.account(), m.language());
+        PreparedStatement insert = tx.prepare("INSERT INTO members (" + Rows.MEMBER_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.setLong(1, member.id().value());
+        insert.setString(2, member.handle());
+        bindProfile(insert, 3, member);
+        insert.setLong(10, Rows.nanos(member.joinedAt()));
+        Rows.setNullableString(insert, 11, member.account());
+        Rows.setNullableString(insert, 12, member.language());
+        insert.executeUpdate();
+        tx.appendChange(at, ChangeKind.MEMBER_ADMITTED, Optional.empty(), Optional.of(member.id()), Optional.empty());
+        return member;
     }
 
     @Override
@@ -189,15 +211,26 @@ public final class SqliteStore implements Store {
             Member old = first(query, Rows::member).orElseThrow(() -> new NoSuchMemberException(member.id().toString()));
             requireOrganisation(tx, member.organisation());
             Member updated = new Member(old.id(), old.handle(), member.name(), member.organisation(), member.bio(),
-                    member.links(), member.blogFeedUrl(), member.role(), member.status(), old.joinedAt());
+                    member.links(), member.blogFeedUrl(), member.role(), member.status(), old.joinedAt(), old.account(),
+                    member.language());
             PreparedStatement update = tx.prepare("UPDATE members SET name = ?, organisation = ?, bio = ?, links = ?, "
-                    + "blog_feed_url = ?, role = ?, status = ? WHERE id = ?");
+                    + "blog_feed_url = ?, role = ?, status = ?, language = ? WHERE id = ?");
             bindProfile(update, 1, updated);
-            update.setLong(8, updated.id().value());
+            Rows.setNullableString(update, 8, updated.language());
+            update.setLong(9, updated.id().value());
             update.executeUpdate();
             tx.appendChange(at, ChangeKind.MEMBER_CHANGED, Optional.empty(), Optional.of(updated.id()), Optional.empty());
             return updated;
         });
+    }
+
+    /** Refuses a handle a member has. */
+    static void requireFreeHandle(Transaction tx, String handle) throws SQLException {
+        PreparedStatement byHandle = tx.prepare("SELECT 1 FROM members WHERE handle = ?");
+        byHandle.setString(1, handle);
+        if (tx.exists(byHandle)) {
+            throw new HandleTakenException(handle);
+        }
     }
 
     /** Binds name, organisation, bio, links, blog feed URL, role and status from {@code index} on. */
@@ -211,7 +244,7 @@ public final class SqliteStore implements Store {
         statement.setString(index + 6, member.status().name());
     }
 
-    private static void requireOrganisation(Transaction tx, Optional<String> slug) throws SQLException {
+    static void requireOrganisation(Transaction tx, Optional<String> slug) throws SQLException {
         if (slug.isPresent()) {
             PreparedStatement query = tx.prepare("SELECT 1 FROM organisations WHERE slug = ?");
             query.setString(1, slug.get());
@@ -255,6 +288,7 @@ public final class SqliteStore implements Store {
         Optional<String> sourceTitle = draft.source() instanceof PostSource.Blog blog
                 ? Optional.of(blog.title()) : Optional.empty();
         return write("save the post", tx -> {
+            SqliteModeration.requireActiveAuthor(tx, draft);
             PostId id = tx.mintPostId(draft);
             PreparedStatement insert = tx.prepare("INSERT INTO posts (id, author_id, text, spans, in_reply_to, "
                     + "source_kind, source_url, source_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -327,6 +361,7 @@ public final class SqliteStore implements Store {
             deleteFrom(tx, "DELETE FROM post_tags WHERE post_id = ?", id);
             deleteFrom(tx, "DELETE FROM post_versions WHERE post_id = ?", id);
             deleteFrom(tx, "DELETE FROM appreciations WHERE post_id = ?", id);
+            SqliteModeration.forgetPost(tx, id);
             deleteFrom(tx, "DELETE FROM posts WHERE id = ?", id);
             tx.appendChange(at, ChangeKind.POST_DELETED, Optional.of(id), Optional.of(new MemberId(author)),
                     Optional.empty());
@@ -372,18 +407,54 @@ public final class SqliteStore implements Store {
         });
     }
 
-    private static Optional<Post> findPost(Transaction tx, PostId id) throws SQLException {
-        PreparedStatement query = tx.prepare(POST_BY_ID);
+    static Optional<Post> findPost(Transaction tx, PostId id) throws SQLException {
+        PreparedStatement query = tx.prepare(SqliteModeration.POST_BY_ID);
         query.setLong(1, id.value());
-        return first(query, Rows::post);
+        return first(query, SqliteModeration::post);
     }
 
     @Override
     public Optional<Post> findPost(PostId id) {
         return read("read the post", c -> {
-            PreparedStatement query = c.prepare(POST_BY_ID);
+            PreparedStatement query = c.prepare(SqliteModeration.POST_BY_ID);
             query.setLong(1, id.value());
-            return first(query, Rows::post);
+            return first(query, SqliteModeration::post);
+        });
+    }
+
+    // timeline reads (TimelineReads)
+
+    @Override
+    public Map<PostId, Post> findPosts(Collection<PostId> ids) {
+        if (ids.isEmpty()) {
+            requireOpen();
+            return Map.of();
+        }
+        return read("read the posts", c -> PostBatches.find(c, ids));
+    }
+
+    @Override
+    public PostRange postRange(PostSelection selection) {
+        if (selection.before().isEmpty() && selection.after().isEmpty()) {
+            return new PostRange(posts(selection), false);
+        }
+        return read("read the timeline", c -> {
+            PreparedStatement query = c.prepare(PostQueries.rangeSql(selection));
+            PostQueries.bindRange(query, selection);
+            List<Post> posts = new ArrayList<>(Math.min(selection.limit(), 128));
+            boolean beyond = false;
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    posts.add(Rows.post(rows));
+                    beyond = rows.getInt(Rows.POST_COLUMN_COUNT + 1) == 1;
+                }
+            }
+            if (posts.isEmpty()) {
+                PreparedStatement probe = c.prepare(PostQueries.probeSql(selection));
+                PostQueries.bindProbe(probe, selection);
+                beyond = first(probe, row -> row.getInt(1) == 1).orElse(false);
+            }
+            return new PostRange(posts, beyond);
         });
     }
 
@@ -491,6 +562,89 @@ public final class SqliteStore implements Store {
         });
     }
 
+    // members' blogs: kept by SqliteBlogFeeds
+
+    @Override
+    public Optional<BlogFeedState> findBlogFeed(MemberId member) {
+        requireOpen();
+        return blogFeeds.findBlogFeed(member);
+    }
+
+    @Override
+    public List<BlogFeedState> blogFeeds() {
+        requireOpen();
+        return blogFeeds.blogFeeds();
+    }
+
+    @Override
+    public List<BlogFeedState> dueBlogFeeds(Instant now, int limit) {
+        requireOpen();
+        return blogFeeds.dueBlogFeeds(now, limit);
+    }
+
+    @Override
+    public void putBlogFeed(BlogFeedState feed) {
+        requireOpen();
+        blogFeeds.putBlogFeed(feed);
+    }
+
+    @Override
+    public boolean updateBlogFeed(BlogFeedState feed) {
+        requireOpen();
+        return blogFeeds.updateBlogFeed(feed);
+    }
+
+    @Override
+    public void removeBlogFeed(MemberId member) {
+        requireOpen();
+        blogFeeds.removeBlogFeed(member);
+    }
+
+    @Override
+    public List<ImportedEntry> importedEntries(MemberId member) {
+        requireOpen();
+        return blogFeeds.importedEntries(member);
+    }
+
+    @Override
+    public ImportedEntry saveImportedEntry(ImportedEntry entry) {
+        requireOpen();
+        return blogFeeds.saveImportedEntry(entry);
+    }
+
+    // link previews
+
+    @Override
+    public Optional<PreviewMark> previewMark(PostId post) {
+        return read("read the preview", c -> SqlitePreviews.mark(c, post));
+    }
+
+    @Override
+    public Optional<Post> attachPreview(PostId post, URI link, LinkPreview preview, Optional<PreviewImage> image,
+            Instant at) {
+        return write("save the preview", tx -> SqlitePreviews.attach(tx, post, link, preview, image, at));
+    }
+
+    @Override
+    public Optional<Post> removePreview(PostId post, URI link, Instant at) {
+        return write("remove the preview", tx -> SqlitePreviews.remove(tx, post, link, at));
+    }
+
+    @Override
+    public Optional<Post> forgetPreview(PostId post, Instant at) {
+        return write("forget the preview", tx -> SqlitePreviews.forget(tx, post, at));
+    }
+
+    @Override
+    public Optional<PreviewImage> previewImage(String key) {
+        return read("read the preview image", c -> SqlitePreviews.image(c, key));
+    }
+
+    @Override
+    public int prunePreviewImages() {
+        return write("delete unused preview images", SqlitePreviews::prune);
+    }
+
     // data rights: appreciations given, erasure, erased handles (the SQL is in DataRightsSql)
 
     @Override
@@ -506,6 +660,90 @@ public final class SqliteStore implements Store {
     @Override
     public Optional<Instant> handleErasedAt(String handle) {
         return read("read the erased handle", c -> DataRightsSql.handleErasedAt(c, handle));
+    }
+
+    // membership: accounts, invitations, join requests, the directory's newest posts (members helper)
+
+    private final SqliteMembership membership = new SqliteMembership(this);
+
+    /** Runs a write task for {@link SqliteMembership}. */
+    <T> T writeTask(String what, Writer.Task<T> task) {
+        return write(what, task);
+    }
+
+    /** Runs a read for {@link SqliteMembership}. */
+    <T> T readTask(String what, ReadPool.Read<T> task) {
+        return read(what, task);
+    }
+
+    @Override
+    public Optional<Member> findMemberByAccount(String account) {
+        return membership.findMemberByAccount(account);
+    }
+
+    @Override
+    public Invitation insertInvitation(Invitation invitation) {
+        return membership.insertInvitation(invitation);
+    }
+
+    @Override
+    public List<Invitation> invitations() {
+        return membership.invitations();
+    }
+
+    @Override
+    public Optional<Invitation> findInvitation(long id) {
+        return membership.findInvitation(id);
+    }
+
+    @Override
+    public Optional<Invitation> findInvitationByCode(String code) {
+        return membership.findInvitationByCode(code);
+    }
+
+    @Override
+    public Optional<Invitation> revokeInvitation(long id, Instant at) {
+        return membership.revokeInvitation(id, at);
+    }
+
+    @Override
+    public Member acceptInvitation(String code, NewMember member, Instant at) {
+        return membership.acceptInvitation(code, member, at);
+    }
+
+    @Override
+    public JoinRequest insertJoinRequest(NewJoinRequest request, Instant at) {
+        return membership.insertJoinRequest(request, at);
+    }
+
+    @Override
+    public List<JoinRequest> joinRequests(Optional<JoinRequestStatus> status) {
+        return membership.joinRequests(status);
+    }
+
+    @Override
+    public Optional<JoinRequest> findJoinRequest(long id) {
+        return membership.findJoinRequest(id);
+    }
+
+    @Override
+    public Optional<JoinRequest> latestJoinRequest(String account) {
+        return membership.latestJoinRequest(account);
+    }
+
+    @Override
+    public Approval approveJoinRequest(long id, MemberId by, Instant at) {
+        return membership.approveJoinRequest(id, by, at);
+    }
+
+    @Override
+    public JoinRequest declineJoinRequest(long id, MemberId by, Optional<String> reason, Instant at) {
+        return membership.declineJoinRequest(id, by, reason, at);
+    }
+
+    @Override
+    public Map<MemberId, Post> latestPublicPosts() {
+        return membership.latestPublicPosts();
     }
 
     // the change log
@@ -570,6 +808,65 @@ public final class SqliteStore implements Store {
         }
     }
 
+    // moderation (issue 7): the audit log, hidings and reports, kept by SqliteModeration
+
+    private final SqliteModeration moderation = new SqliteModeration(this);
+
+    @Override
+    public AuditEntry appendAudit(AuditDraft draft) {
+        return moderation.appendAudit(draft);
+    }
+
+    @Override
+    public List<AuditEntry> auditEntries(Optional<Long> before, int limit) {
+        return moderation.auditEntries(before, limit);
+    }
+
+    @Override
+    public Optional<Post> hidePost(PostId id, Hiding hiding, AuditDraft audit) {
+        return moderation.hidePost(id, hiding, audit);
+    }
+
+    @Override
+    public Optional<Post> unhidePost(PostId id, AuditDraft audit) {
+        return moderation.unhidePost(id, audit);
+    }
+
+    @Override
+    public List<Post> hiddenPosts(Optional<PostId> before, int limit) {
+        return moderation.hiddenPosts(before, limit);
+    }
+
+    @Override
+    public Report insertReport(PostId post, MemberId reporter, String reason, Instant at) {
+        return moderation.insertReport(post, reporter, reason, at);
+    }
+
+    @Override
+    public Optional<Report> findReport(long id) {
+        return moderation.findReport(id);
+    }
+
+    @Override
+    public List<Report> reports(boolean openOnly) {
+        return moderation.reports(openOnly);
+    }
+
+    @Override
+    public List<Report> reportsBy(MemberId reporter) {
+        return moderation.reportsBy(reporter);
+    }
+
+    @Override
+    public Optional<Report> dismissReport(long id, MemberId admin, Optional<String> reason, AuditDraft audit) {
+        return moderation.dismissReport(id, admin, reason, audit);
+    }
+
+    @Override
+    public int deleteReportsBy(MemberId reporter) {
+        return moderation.deleteReportsBy(reporter);
+    }
+
     // plumbing
 
     private void requireOpen() {
@@ -578,29 +875,29 @@ public final class SqliteStore implements Store {
         }
     }
 
-    private <T> T write(String what, Writer.Task<T> task) {
+    <T> T write(String what, Writer.Task<T> task) {
         requireOpen();
         return writer.write(what, task);
     }
 
-    private <T> T read(String what, ReadPool.Read<T> read) {
+    <T> T read(String what, ReadPool.Read<T> read) {
         requireOpen();
         return reads.read(what, read);
     }
 
     /** Reads one value from a row. */
     @FunctionalInterface
-    private interface RowReader<T> {
+    interface RowReader<T> {
         T read(ResultSet row) throws SQLException;
     }
 
-    private static <T> Optional<T> first(PreparedStatement query, RowReader<T> reader) throws SQLException {
+    static <T> Optional<T> first(PreparedStatement query, RowReader<T> reader) throws SQLException {
         try (ResultSet rows = query.executeQuery()) {
             return rows.next() ? Optional.of(reader.read(rows)) : Optional.empty();
         }
     }
 
-    private static <T> List<T> all(PreparedStatement query, RowReader<T> reader) throws SQLException {
+    static <T> List<T> all(PreparedStatement query, RowReader<T> reader) throws SQLException {
         List<T> result = new ArrayList<>();
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {

@@ -15,9 +15,20 @@ import org.chorusfeed.store.PostDraft;
  * minting of new ids. Only the writer thread uses it.
  */
 final class Transaction {
+    /** The {@code id_sequences} row that keeps the highest post id ever minted, so a deleted post's id stays used. */
+    private static final String POST_HIGH_WATER = "posts";
+    private static final String BEGIN = "SELECT (SELECT COALESCE(MAX(id), 0) FROM posts), "
+            + "(SELECT COALESCE(MAX(seq), 0) FROM changes), "
+            + "(SELECT COALESCE(MAX(last_value), 0) FROM id_sequences WHERE name = '" + POST_HIGH_WATER + "')";
+
     private final SqlConnection connection;
     private long lastMintedPostId;
+    private long lastSeq;
     private boolean appended;
+
+    /** Where minting and the change log stand, to {@link #reset} to when a task is rolled back. */
+    record Mark(long lastMintedPostId, long lastSeq) {
+    }
 
     Transaction(SqlConnection connection) {
         this.connection = connection;
@@ -61,10 +72,13 @@ final class Transaction {
         }
     }
 
-    /** Appends to the change log with the next seq: the last one plus one, so seqs are gap-free in commit order. */
+    /**
+     * Appends to the change log with the next seq: the last one plus one, so seqs are gap-free in commit order.
+     * The last seq is read once as the transaction begins and counted on from there.
+     */
     void appendChange(Instant at, ChangeKind kind, Optional<PostId> post, Optional<MemberId> member,
             Optional<String> organisation) throws SQLException {
-        long seq = queryLong("SELECT MAX(seq) FROM changes") + 1;
+        long seq = lastSeq + 1;
         PreparedStatement insert = prepare("INSERT INTO changes (" + Rows.CHANGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)");
         insert.setLong(1, seq);
         insert.setLong(2, Rows.nanos(at));
@@ -73,6 +87,7 @@ final class Transaction {
         Rows.setNullableLong(insert, 5, member.map(MemberId::value));
         Rows.setNullableString(insert, 6, organisation);
         insert.executeUpdate();
+        lastSeq = seq;
         appended = true;
     }
 
@@ -84,6 +99,7 @@ final class Transaction {
         long floor = PostId.firstAt(draft.time()).value();
         if (!draft.backdated()) {
             lastMintedPostId = Math.max(lastMintedPostId + 1, floor);
+            keepHighWater(lastMintedPostId);
             return new PostId(lastMintedPostId);
         }
         long id = floor;
@@ -98,22 +114,45 @@ final class Transaction {
         if (id - floor > PostId.MAX_COUNTER) {
             throw new IllegalStateException("no free post id left in the millisecond of " + draft.time());
         }
-        lastMintedPostId = Math.max(lastMintedPostId, id);
+        if (id > lastMintedPostId) {
+            lastMintedPostId = id;
+            keepHighWater(id);
+        }
         return new PostId(id);
     }
 
-    /** Called as a write transaction begins: catches up with ids in the file, whoever wrote them. */
+    /**
+     * Records the highest post id minted in the database, in this transaction: without it, deleting the newest
+     * post and restarting with a clock set back could mint that id again (the posts table no longer holds it).
+     */
+    private void keepHighWater(long id) throws SQLException {
+        PreparedStatement keep = prepare("INSERT INTO id_sequences (name, last_value) VALUES ('" + POST_HIGH_WATER
+                + "', ?) ON CONFLICT (name) DO UPDATE SET last_value = excluded.last_value "
+                + "WHERE excluded.last_value > id_sequences.last_value");
+        keep.setLong(1, id);
+        keep.executeUpdate();
+    }
+
+    /**
+     * Called as a write transaction begins: catches up with post ids and seqs in the file, whoever wrote them,
+     * and with the highest post id ever minted (also of posts deleted since).
+     */
     void begin() throws SQLException {
-        lastMintedPostId = Math.max(lastMintedPostId, queryLong("SELECT MAX(id) FROM posts"));
+        try (ResultSet row = prepare(BEGIN).executeQuery()) {
+            row.next();
+            lastMintedPostId = Math.max(lastMintedPostId, Math.max(row.getLong(1), row.getLong(3)));
+            lastSeq = row.getLong(2);
+        }
     }
 
-    /** Where minting stands, to {@link #reset} to when a task is rolled back. */
-    long mintingMark() {
-        return lastMintedPostId;
+    /** Where minting and the change log stand now. */
+    Mark mark() {
+        return new Mark(lastMintedPostId, lastSeq);
     }
 
-    void reset(long mintingMark) {
-        lastMintedPostId = mintingMark;
+    void reset(Mark mark) {
+        lastMintedPostId = mark.lastMintedPostId();
+        lastSeq = mark.lastSeq();
     }
 
     /** Whether changes were appended since the last call. */

@@ -111,7 +111,7 @@ final class Writer implements AutoCloseable {
     }
 
     private void commit(List<Pending<?>> batch) {
-        long mark = transaction.mintingMark();
+        Transaction.Mark mark = transaction.mark();
         boolean appended = false;
         try {
             connection.prepare("BEGIN IMMEDIATE").execute();
@@ -201,7 +201,7 @@ final class Writer implements AutoCloseable {
 
         /** Runs the task in its own savepoint; on failure rolls back to it, keeping the failure for the caller. */
         void run(Transaction transaction, SqlConnection connection) throws SQLException {
-            long mark = transaction.mintingMark();
+            Transaction.Mark mark = transaction.mark();
             connection.prepare("SAVEPOINT task").execute();
             try {
                 result = task.run(transaction);
@@ -215,7 +215,7 @@ final class Writer implements AutoCloseable {
             connection.prepare("RELEASE task").execute();
         }
 
-        private static void undo(Transaction transaction, SqlConnection connection, long mark) throws SQLException {
+        private static void undo(Transaction transaction, SqlConnection connection, Transaction.Mark mark) throws SQLException {
             connection.prepare("ROLLBACK TO task").execute();
             transaction.reset(mark);
             transaction.takeAppended();

@@ -10,6 +10,8 @@ public enum Access {
     READ,
     /** Members only. */
     MEMBER,
+    /** People signed in at the host, members or not: joining the network (members helper). */
+    ACCOUNT,
     /** Active hub admins only. */
     ADMIN
 }

@@ -95,11 +95,11 @@ final class AdminRoutes {
                 new Directory(chorus, people)));
     }
 
-    private static boolean hasBody(Exchange x) {
+    static boolean hasBody(Exchange x) {
         return x.request().getContentLengthLong() > 0 || x.request().getHeader("Transfer-Encoding") != null;
     }
 
-    private static Role role(String value) {
+    static Role role(String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "member" -> Role.MEMBER;
             case "admin" -> Role.ADMIN;

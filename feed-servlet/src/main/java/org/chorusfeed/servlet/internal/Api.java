@@ -24,6 +24,8 @@ public final class Api implements AutoCloseable {
     private static final String EXPOSED_HEADERS = "ETag, Location, Retry-After";
     private static final String PREFLIGHT_HEADERS = "Authorization, Content-Type, If-None-Match, Last-Event-ID";
     private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(2);
+    /** Posts whose JSON is kept (about 1 KB each with the post): the most a hub's readers page through at once. */
+    private static final int POST_JSON_CAPACITY = 4096;
 
     private final ChorusServletConfig config;
     private final Chorus chorus;
@@ -35,6 +37,8 @@ public final class Api implements AutoCloseable {
     private final StreamHub streams;
     private final RouteTable routes;
     private final boolean varyOrigin;
+    // link previews
+    private final PreviewLinks previewLinks;
 
     /** Builds the API over the configured Chorus and subscribes to its change log. */
     public Api(ChorusServletConfig config, WidgetAssets widget) {
@@ -47,22 +51,36 @@ public final class Api implements AutoCloseable {
         this.addressLimiter = new RateLimiter(config.writesPerMinutePerAddress(), clock, 100_000);
         this.varyOrigin = !config.allowedOrigins().isEmpty();
         TimelineCache cache = new TimelineCache(org.chorusfeed.timeline.TimelineQuery.MAX_LIMIT);
-        People people = new People(chorus);
+        // link previews: the image URLs every rendered post needs travel with People
+        PreviewLinks previewLinks = new PreviewLinks(config.publicBaseUrl());
+        this.previewLinks = previewLinks;
+        People people = new People(chorus, previewLinks);
         this.fanOut = new ChangeFanOut(chorus.changes());
         this.streams = new StreamHub(chorus, people, config.maxStreamConnections(), config.heartbeatInterval());
         // People before the timeline cache: a page rendered for the cache's new generation must not meet a
         // member or organisation from before the change.
         fanOut.addFirst(people::invalidate);
+        // timeline performance: posts' kept JSON, after People (see PostJson)
+        PostJson postJson = new PostJson(POST_JSON_CAPACITY);
+        fanOut.addFirst(postJson::invalidate);
         fanOut.addFirst(change -> cache.invalidate());
         fanOut.add(streams);
         RouteTable.Builder table = RouteTable.builder();
-        new TimelineRoutes(chorus, cache, people).addTo(table);
+        new TimelineRoutes(chorus, cache, people, postJson, fanOut::processed).addTo(table);
         new PostRoutes(chorus, people).addTo(table);
-        new MemberRoutes(chorus, csrf, people).addTo(table);
+        // joining, organisations and the admin's member list (members helper)
+        JoiningRoutes joining = new JoiningRoutes(chorus, people, config.approvalRequests());
+        joining.addTo(table);
+        new DirectoryRoutes(chorus, people).addTo(table);
+        new MemberRoutes(chorus, csrf, people, joining).addTo(table);
         new AdminRoutes(chorus, people).addTo(table);
         new StreamRoutes(chorus, streams, config.streamQueueCapacity()).addTo(table);
         new FeedRoutes(config, people).addTo(table);
         new DocumentRoutes(widget).addTo(table);
+        // members' blogs
+        new BlogRoutes(chorus).addTo(table);
+        // link previews
+        new PreviewRoutes(chorus, new PostRoutes(chorus, people), config.publicReads()).addTo(table);
         // data rights: export and erasure
         new DataRightsRoutes(config).addTo(table);
         this.routes = table.build();
@@ -77,6 +95,7 @@ public final class Api implements AutoCloseable {
     /** Answers one request. */
     public void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String method = request.getMethod();
+        previewLinks.seen(request);   // link previews
         RouteTable.Match match = routes.match(Mount.path(request));
         if (match == null) {
             cors(request, response, true);
@@ -101,7 +120,7 @@ public final class Api implements AutoCloseable {
             Caller caller = route.access() == Access.OPEN ? Caller.ANONYMOUS : identity.recognise(request);
             authorize(route, caller);
             if (route.isWrite()) {
-                admitWrite(request, caller);
+                admitWrite(request, caller, route.access());
             }
             // A writer reads its own write: the answer waits until the change has reached the timeline cache.
             Runnable readYourWrites = route.isWrite()
@@ -131,6 +150,11 @@ public final class Api implements AutoCloseable {
                     throw Problems.unauthenticated();
                 }
             }
+            case ACCOUNT -> {
+                if (caller.account().isEmpty() && caller.member().isEmpty()) {
+                    throw Problems.unauthenticated();
+                }
+            }
             case ADMIN -> {
                 Member member = caller.member().orElseThrow(Problems::unauthenticated);
                 if (!member.isAdmin() || !member.isActive()) {
@@ -142,8 +166,14 @@ public final class Api implements AutoCloseable {
     }
 
     /** Rate limits (address first, so anonymous floods cost nothing more), sign-in, and CSRF for cookie writes. */
-    private void admitWrite(HttpServletRequest request, Caller caller) {
+    private void admitWrite(HttpServletRequest request, Caller caller, Access access) {
         limit(addressLimiter, "address:" + request.getRemoteAddr(), "this address");
+        if (access == Access.ACCOUNT && caller.member().isEmpty() && caller.account().isPresent()) {
+            // someone signed in at the host who is not a member yet, joining: always by cookie (members helper)
+            csrf.check(request);
+            limit(memberLimiter, "account:" + caller.account().get(), "this account");
+            return;
+        }
         Member member = caller.member().orElseThrow(Problems::unauthenticated);
         if (caller.via() == Caller.Via.RESOLVER) {
             csrf.check(request);

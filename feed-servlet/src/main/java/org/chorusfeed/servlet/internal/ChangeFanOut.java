@@ -24,7 +24,8 @@ public final class ChangeFanOut implements AutoCloseable {
     private final List<Consumer<Change>> first = new CopyOnWriteArrayList<>();
     private final List<Consumer<Change>> then = new CopyOnWriteArrayList<>();
     private final Object progress = new Object();
-    private long processed;
+    /** Written under {@code progress} (waiters are notified), read without it. */
+    private volatile long processed;
     private @Nullable Subscription subscription;
 
     /** A fan-out of this change log; {@link #start()} subscribes. */
@@ -78,9 +79,7 @@ public final class ChangeFanOut implements AutoCloseable {
 
     /** The seq of the last change the first consumers have handled. */
     public long processed() {
-        synchronized (progress) {
-            return processed;
-        }
+        return processed;
     }
 
     /**

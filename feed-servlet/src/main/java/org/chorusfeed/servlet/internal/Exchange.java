@@ -105,12 +105,24 @@ public final class Exchange {
         sendTagged(JSON, bytes, ETags.weak(bytes), cacheControl);
     }
 
-    /** Answers 200 with these bytes and entity tag, or 304 when {@code If-None-Match} names the tag. */
-    public void sendTagged(String contentType, byte[] body, String etag, String cacheControl) throws IOException {
+    /**
+     * Answers 304 with this entity tag when {@code If-None-Match} names it; else only sets the headers.
+     *
+     * @return whether it answered
+     */
+    public boolean notModified(String etag, String cacheControl) {
         response.setHeader("ETag", etag);
         response.setHeader("Cache-Control", cacheControl);
         if (ETags.matches(request.getHeader("If-None-Match"), etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return true;
+        }
+        return false;
+    }
+
+    /** Answers 200 with these bytes and entity tag, or 304 when {@code If-None-Match} names the tag. */
+    public void sendTagged(String contentType, byte[] body, String etag, String cacheControl) throws IOException {
+        if (notModified(etag, cacheControl)) {
             return;
         }
         send(HttpServletResponse.SC_OK, contentType, body);

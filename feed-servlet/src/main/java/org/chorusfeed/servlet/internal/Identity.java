@@ -33,6 +33,10 @@ final class Identity {
             return new Caller(member, Caller.Via.TOKEN);
         }
         Optional<Member> member = resolver.resolve(request, chorus);
-        return member.isEmpty() ? Caller.ANONYMOUS : new Caller(member, Caller.Via.RESOLVER);
+        Optional<String> account = resolver.account(request).or(() -> member.flatMap(Member::account));
+        if (member.isEmpty() && account.isEmpty()) {
+            return Caller.ANONYMOUS;
+        }
+        return new Caller(member, Caller.Via.RESOLVER, account);
     }
 }

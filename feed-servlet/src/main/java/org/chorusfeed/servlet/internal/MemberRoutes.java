@@ -2,16 +2,17 @@ package org.chorusfeed.servlet.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.chorusfeed.Chorus;
 import org.chorusfeed.NoSuchMemberException;
 import org.chorusfeed.access.AccessToken;
 import org.chorusfeed.access.IssuedToken;
 import org.chorusfeed.member.Member;
+import org.chorusfeed.member.MemberId;
 import org.chorusfeed.member.ProfileUpdate;
+import org.chorusfeed.post.Post;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,10 +22,13 @@ final class MemberRoutes {
     private final Csrf csrf;
     private final People people;
 
-    MemberRoutes(Chorus chorus, Csrf csrf, People people) {
+    private final JoiningRoutes joining;
+
+    MemberRoutes(Chorus chorus, Csrf csrf, People people, JoiningRoutes joining) {
         this.chorus = chorus;
         this.csrf = csrf;
         this.people = people;
+        this.joining = joining;
     }
 
     void addTo(RouteTable.Builder table) {
@@ -38,12 +42,19 @@ final class MemberRoutes {
                 .add("GET", "/api/session", Access.ANYONE, this::session);
     }
 
+    /** The public directory: active members, each with their newest public post (members helper). */
     private void list(Exchange x) throws IOException {
         Directory directory = new Directory(chorus, people);
+        Map<MemberId, Post> latest = chorus.members().latestPosts();
         ObjectNode node = Representations.object();
         ArrayNode items = node.putArray("items");
         for (Member member : chorus.members().list()) {
-            items.add(Representations.member(member, directory));
+            if (member.isActive()) {
+                ObjectNode item = Representations.member(member, directory);
+                Post post = latest.get(member.id());
+                item.set("latestPost", post == null ? item.nullNode() : JoiningJson.latestPost(post));
+                items.add(item);
+            }
         }
         x.jsonTagged(node, "no-cache");
     }
@@ -60,30 +71,7 @@ final class MemberRoutes {
 
     private void updateMe(Exchange x) throws IOException {
         Member member = x.member();
-        JsonBody body = x.body("name", "organisation", "bio", "links", "blogFeedUrl");
-        ProfileUpdate update = ProfileUpdate.none();
-        if (body.optionalString("name").isPresent()) {
-            update = update.name(body.optionalString("name").get());
-        }
-        if (body.has("organisation")) {
-            Optional<String> organisation = body.optionalString("organisation");
-            update = organisation.isPresent() ? update.organisation(organisation.get()) : update.noOrganisation();
-        }
-        if (body.optionalString("bio").isPresent()) {
-            update = update.bio(body.optionalString("bio").get());
-        }
-        Optional<List<String>> links = body.optionalStrings("links");
-        if (links.isPresent()) {
-            List<URI> uris = new ArrayList<>();
-            for (String link : links.get()) {
-                uris.add(JsonBody.uri("links", link));
-            }
-            update = update.links(uris);
-        }
-        if (body.has("blogFeedUrl")) {
-            Optional<String> blog = body.optionalString("blogFeedUrl");
-            update = blog.isPresent() ? update.blogFeedUrl(JsonBody.uri("blogFeedUrl", blog.get())) : update.noBlogFeedUrl();
-        }
+        ProfileUpdate update = ProfileBodies.update(x.body(ProfileBodies.FIELDS));
         Member updated = chorus.members().updateProfile(member.id(), update);
         x.json(HttpServletResponse.SC_OK, Representations.member(updated, new Directory(chorus, people)));
     }
@@ -125,6 +113,7 @@ final class MemberRoutes {
         }
         node.put("maxLength", chorus.textRules().maxLength());
         node.put("urlLength", chorus.textRules().urlLength());
+        joining.describe(caller, node);
         x.json(HttpServletResponse.SC_OK, node);
     }
 

@@ -18,12 +18,24 @@ import org.chorusfeed.member.Organisation;
  */
 final class People {
     private final Chorus chorus;
+    private final PreviewLinks previewLinks;
     private final AtomicLong generation = new AtomicLong();
     private final Map<MemberId, Optional<Member>> members = new ConcurrentHashMap<>();
     private final Map<String, Optional<Organisation>> organisations = new ConcurrentHashMap<>();
 
     People(Chorus chorus) {
+        this(chorus, new PreviewLinks(Optional.empty()));
+    }
+
+    /** Also carries where preview images are served, which every rendered post needs. */
+    People(Chorus chorus, PreviewLinks previewLinks) {
         this.chorus = chorus;
+        this.previewLinks = previewLinks;
+    }
+
+    /** Where preview images are served. */
+    PreviewLinks previewLinks() {
+        return previewLinks;
     }
 
     /** The member with this id, read from the store only when not cached. */

@@ -93,14 +93,14 @@ final class PostRoutes {
         x.json(HttpServletResponse.SC_OK, render(post, Optional.of(member)));
     }
 
-    private ObjectNode render(Post post, Optional<Member> reader) {
+    ObjectNode render(Post post, Optional<Member> reader) {
         Directory directory = new Directory(chorus, people);
         Boolean appreciated = reader.map(m -> !chorus.posts().appreciatedBy(m.id(), List.of(post.id())).isEmpty())
                 .orElse(null);
         return Representations.post(post, directory, appreciated);
     }
 
-    private static PostId id(Exchange x) {
+    static PostId id(Exchange x) {
         String id = x.parameter("id");
         try {
             return PostId.parse(id);

@@ -17,6 +17,9 @@ public enum ProblemType {
     ORGANISATION_NOT_FOUND(404, "No such organisation"),
     /** No access token with this id for this member. */
     TOKEN_NOT_FOUND(404, "No such access token"),
+    // link previews
+    /** No preview image with this key. */
+    PREVIEW_IMAGE_NOT_FOUND(404, "No such preview image"),
     /** The route exists but not with this method. */
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     /** A value in the request breaks a rule (a handle, a URL, a cursor, a label). */
@@ -61,11 +64,33 @@ public enum ProblemType {
     RATE_LIMITED(429, "Too many writes"),
     /** The live stream has as many connections as it takes. */
     TOO_MANY_STREAMS(503, "Too many live connections"),
+    // joining (members helper)
+    /** No invitation has this code or id. */
+    INVITATION_NOT_FOUND(404, "No such invitation"),
+    /** The invitation expired, was used up or was revoked; the {@code status} member says which. */
+    INVITATION_GONE(410, "Invitation no longer valid"),
+    /** The invitation is bound to an organisation and the request names another. */
+    WRONG_ORGANISATION(422, "Invitation is for another organisation"),
+    /** The signed-in account is a member already. */
+    ALREADY_MEMBER(409, "Already a member"),
+    /** The signed-in account has a pending join request already. */
+    JOIN_REQUEST_PENDING(409, "Join request pending"),
+    /** No join request has this id. */
+    JOIN_REQUEST_NOT_FOUND(404, "No such join request"),
+    /** The join request was approved or declined already. */
+    JOIN_REQUEST_DECIDED(409, "Join request already decided"),
+    /** The hub takes no join requests: it admits by invitation only. */
+    JOIN_REQUESTS_CLOSED(403, "Joining by invitation only"),
     // data rights
     /** An erasure's {@code confirm} is not the member's own handle. */
     ERASURE_NOT_CONFIRMED(422, "Erasure not confirmed"),
     /** Something failed inside the server; the log has the details. */
-    INTERNAL_ERROR(500, "Internal server error");
+    INTERNAL_ERROR(500, "Internal server error"),
+    // members' blogs
+    /** A blog feed URL that Chorus will never fetch (scheme, user info, an address that is not public). */
+    BLOG_FEED_URL_REFUSED(422, "Blog feed URL refused"),
+    /** The member has set no blog feed URL. */
+    BLOG_NOT_SET(404, "No blog feed URL");
 
     /** Where every problem type URI starts. */
     public static final String BASE = "https://chorusfeed.org/problems/";

@@ -5,6 +5,7 @@ import org.chorusfeed.NoSuchMemberException;
 import org.chorusfeed.NoSuchOrganisationException;
 import org.chorusfeed.NoSuchPostException;
 import org.chorusfeed.NotPermittedException;
+import org.chorusfeed.blogs.BlogFeedUrlException;
 import org.chorusfeed.text.TextRuleException;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,11 @@ public final class Problems {
     public static @Nullable ProblemException of(Throwable failure) {
         if (failure instanceof ProblemException problem) {
             return problem;
+        }
+        // joining (members helper)
+        ProblemException joining = JoiningProblems.of(failure);
+        if (joining != null) {
+            return joining;
         }
         if (failure instanceof TextRuleException text) {
             return textProblem(text);
@@ -44,6 +50,11 @@ public final class Problems {
             // data rights: a handle erased recently says when it frees
             e.freeFrom().ifPresent(freeFrom -> problem.with("freeFrom", Representations.time(freeFrom)));
             return problem;
+        }
+        // members' blogs
+        if (failure instanceof BlogFeedUrlException e) {
+            return new ProblemException(ProblemType.BLOG_FEED_URL_REFUSED, e.getMessage()).with("field", "blogFeedUrl")
+                    .with("reason", e.reason());
         }
         if (failure instanceof IllegalArgumentException e && e.getMessage() != null) {
             return new ProblemException(ProblemType.INVALID_REQUEST, e.getMessage());

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.chorusfeed.access.AccessToken;
 import org.chorusfeed.member.Member;
 import org.chorusfeed.member.Organisation;
+import org.chorusfeed.post.LinkPreview;
 import org.chorusfeed.post.Post;
 import org.chorusfeed.post.PostSource;
 import org.chorusfeed.post.PostVersion;
@@ -80,7 +81,7 @@ public final class Representations {
             node.putNull("inReplyToAuthor");
         }
         node.set("source", source(post.source()));
-        node.putNull("preview");
+        node.set("preview", preview(post, directory));
         node.put("appreciations", post.appreciations());
         if (post.editedAt().isPresent()) {
             node.put("editedAt", time(post.editedAt().get()));
@@ -90,6 +91,21 @@ public final class Representations {
         if (appreciatedByMe != null) {
             node.put("appreciatedByMe", appreciatedByMe.booleanValue());
         }
+        return node;
+    }
+
+    /** A post's link preview, or JSON null: plain-text fields and the URL of the hub's copy of its image. */
+    private static tools.jackson.databind.JsonNode preview(Post post, Directory directory) {
+        if (post.preview().isEmpty()) {
+            return NODES.nullNode();
+        }
+        LinkPreview preview = post.preview().get();
+        ObjectNode node = object();
+        node.put("url", preview.url().toString());
+        node.put("title", preview.title());
+        node.put("description", preview.description());
+        node.put("siteName", preview.siteName());
+        node.put("image", preview.image().map(directory::previewImage).orElse(null));
         return node;
     }
 
@@ -110,10 +126,15 @@ public final class Representations {
     }
 
     private static tools.jackson.databind.JsonNode organisationRef(Member member, Directory directory) {
-        if (member.organisation().isEmpty()) {
+        return organisationRef(member.organisation(), directory);
+    }
+
+    /** {@code {"slug","name"}} of an organisation, or JSON null for none. */
+    static tools.jackson.databind.JsonNode organisationRef(Optional<String> organisation, Directory directory) {
+        if (organisation.isEmpty()) {
             return NODES.nullNode();
         }
-        String slug = member.organisation().get();
+        String slug = organisation.get();
         ObjectNode node = object();
         node.put("slug", slug);
         node.put("name", directory.organisation(slug).map(Organisation::name).orElse(slug));
@@ -185,6 +206,12 @@ public final class Representations {
         node.put("role", member.role().name().toLowerCase(Locale.ROOT));
         node.put("status", member.status().name().toLowerCase(Locale.ROOT));
         node.put("joinedAt", time(member.joinedAt()));
+        // members helper
+        if (member.language().isPresent()) {
+            node.put("language", member.language().get());
+        } else {
+            node.putNull("language");
+        }
         return node;
     }
 
@@ -198,6 +225,7 @@ public final class Representations {
         } else {
             node.putNull("website");
         }
+        node.put("description", organisation.description());
         return node;
     }
 

@@ -57,9 +57,12 @@ final class StreamClient implements WriteListener, AsyncListener {
         queue.add(frame);
     }
 
-    /** A change the fan-out delivered, with its event (null when it sends none). */
+    /**
+     * A change the fan-out delivered, with its event (null when it sends none). Takes this connection's lock once:
+     * a live event is queued and written in the same hold.
+     */
     void offer(long seq, @Nullable StreamEvent event) {
-        boolean overflow = false;
+        boolean failed;
         synchronized (this) {
             if (closed) {
                 return;
@@ -68,42 +71,58 @@ final class StreamClient implements WriteListener, AsyncListener {
                 if (firstLiveSeq == 0) {
                     firstLiveSeq = seq;
                 }
-                if (event != null && filter.matches(event)) {
-                    if (held == null) {
-                        held = new ArrayDeque<>(4);
-                    }
-                    held.add(event);
-                    overflow = held.size() > capacity;
+                if (event == null || !filter.matches(event)) {
+                    return;
                 }
-            } else if (seq > position) {
+                if (held == null) {
+                    held = new ArrayDeque<>(4);
+                }
+                held.add(event);
+                failed = held.size() > capacity;
+            } else {
+                if (seq <= position) {
+                    return;
+                }
                 position = seq;
-                if (event != null && filter.matches(event)) {
-                    queue.add(event.frame());
-                    overflow = queue.size() > capacity;
+                if (event == null || !filter.matches(event)) {
+                    return;
                 }
+                queue.add(event.frame());
+                failed = queue.size() > capacity || !writeQuietly();
             }
         }
-        if (overflow) {
+        if (failed) {
             close();
-        } else if (!isReplaying()) {
-            pump();
         }
     }
 
-    /** Sends a heartbeat comment if nothing else is waiting; it carries the position as the last event id. */
+    /**
+     * Sends a heartbeat comment if nothing else is waiting; it carries the position as the last event id. Takes
+     * this connection's lock once.
+     */
     void heartbeat() {
+        boolean failed;
         synchronized (this) {
             if (closed || replaying || !queue.isEmpty()) {
                 return;
             }
             String beat = position > 0 ? ": heartbeat\nid: " + position + "\n\n" : ": heartbeat\n\n";
             queue.add(beat.getBytes(StandardCharsets.US_ASCII));
+            failed = !writeQuietly();
         }
-        pump();
+        if (failed) {
+            close();
+        }
     }
 
-    private synchronized boolean isReplaying() {
-        return replaying;
+    /** Under the lock: {@link #writeQueued()}; false when the connection failed. */
+    private boolean writeQuietly() {
+        try {
+            writeQueued();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     @Override

@@ -1,11 +1,6 @@
 package org.chorusfeed.servlet.internal;
 
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.chorusfeed.Chorus;
@@ -14,28 +9,22 @@ import org.chorusfeed.changes.ChangeLog;
 
 /**
  * Every live-stream connection of one servlet. Fed by the servlet's one change-log subscription: each change is
- * rendered once and offered to every connection, which filters it. One daemon thread sends heartbeats; it stops
- * on {@link #close()}.
+ * rendered once, here, and handed to the {@link StreamShards}, whose writer threads offer it to every connection
+ * (which filters it) and send the heartbeats. The threads stop on {@link #close()}.
  */
 final class StreamHub implements Consumer<Change>, AutoCloseable {
     private final Chorus chorus;
     private final StreamEvents events;
     private final int maxConnections;
-    private final Set<StreamClient> clients = ConcurrentHashMap.newKeySet();
+    private final StreamShards clients;
     private final AtomicInteger reserved = new AtomicInteger();
-    private final ScheduledExecutorService heartbeat;
 
     StreamHub(Chorus chorus, People people, int maxConnections, Duration heartbeatInterval) {
         this.chorus = chorus;
         this.events = new StreamEvents(chorus, people);
         this.maxConnections = maxConnections;
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "chorus-stream-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = heartbeatInterval.toMillis();
-        heartbeat.scheduleAtFixedRate(this::beat, millis, millis, TimeUnit.MILLISECONDS);
+        this.clients = new StreamShards(StreamShards.threadsFor(Runtime.getRuntime().availableProcessors()),
+                heartbeatInterval);
     }
 
     ChangeLog changes() {
@@ -77,31 +66,20 @@ final class StreamHub implements Consumer<Change>, AutoCloseable {
 
     @Override
     public void accept(Change change) {
-        if (clients.isEmpty()) {
+        if (clients.size() == 0) {
             return;
         }
-        StreamEvent event = events.render(change);
-        for (StreamClient client : clients) {
-            client.offer(change.seq(), event);
-        }
+        clients.offer(change.seq(), events.render(change));
     }
 
-    private void beat() {
-        for (StreamClient client : clients) {
-            try {
-                client.heartbeat();
-            } catch (RuntimeException e) {
-                client.close();
-            }
-        }
+    /** Waits until every change accepted so far has been offered to every connection (for tests). */
+    void awaitDelivered() throws InterruptedException {
+        clients.awaitIdle();
     }
 
-    /** Ends every connection and stops the heartbeat thread. */
+    /** Ends every connection and stops the writer threads. */
     @Override
     public void close() {
-        heartbeat.shutdownNow();
-        for (StreamClient client : clients) {
-            client.close();
-        }
+        clients.close();
     }
 }

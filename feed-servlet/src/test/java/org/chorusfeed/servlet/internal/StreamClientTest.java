@@ -140,9 +140,15 @@ class StreamClientTest {
         return chorus.changes().lastSeq();
     }
 
+    /** Hands the change to the hub and waits until its writer threads have offered it to every connection. */
     private void deliver(long seq) {
         Change change = chorus.changes().since(seq - 1, 1).get(0);
         hub.accept(change);
+        try {
+            hub.awaitDelivered();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
@@ -220,5 +226,59 @@ class StreamClientTest {
         assertThat(out.ids()).containsExactly(tagged);
         client.heartbeat();
         assertThat(out.written.toString(StandardCharsets.UTF_8)).endsWith(": heartbeat\nid: " + last + "\n\n");
+    }
+
+    @Test
+    void manyConnections_overEveryWriterThread_eachGetEveryChangeOnceInOrder() {
+        List<Output> outputs = new ArrayList<>();
+        for (int i = 0; i < 37; i++) {
+            Output out = new Output();
+            StreamClient client = new StreamClient(hub, new Async(), out, StreamFilter.ALL, chorus.changes().lastSeq(),
+                    256);
+            hub.register(client);
+            client.onWritePossible();
+            outputs.add(out);
+        }
+        List<Long> expected = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            long seq = publish("to all " + i);
+            expected.add(seq);
+            hub.accept(chorus.changes().since(seq - 1, 1).get(0));
+        }
+        deliver(publish("last"));
+        expected.add(chorus.changes().lastSeq());
+
+        for (Output out : outputs) {
+            assertThat(out.ids()).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void heartbeats_reachEveryConnection_spreadOverTheInterval() throws InterruptedException {
+        StreamHub beating = new StreamHub(chorus, new People(chorus), 100, Duration.ofMillis(320));
+        try {
+            List<Output> outputs = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                Output out = new Output();
+                StreamClient client = new StreamClient(beating, new Async(), out, StreamFilter.ALL,
+                        chorus.changes().lastSeq(), 8);
+                beating.register(client);
+                client.onWritePossible();
+                outputs.add(out);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (outputs.stream().anyMatch(out -> !beat(out)) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(outputs).allMatch(StreamClientTest::beat);
+        } finally {
+            beating.close();
+        }
+    }
+
+    private static boolean beat(Output out) {
+        synchronized (out) {
+            return out.written.toString(StandardCharsets.UTF_8).contains(": heartbeat\n");
+        }
     }
 }

@@ -28,7 +28,7 @@ final class PageLayout {
         String html = layout.render(Map.of(
                 "title", Html.escape(page.title()),
                 "description", Html.escape(page.description()),
-                "nav", nav(page.section()),
+                "nav", nav(page.section(), isAdmin(request)),
                 "account", account(request),
                 "main", page.main()));
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
@@ -43,10 +43,10 @@ final class PageLayout {
         }
     }
 
-    private static String nav(SitePage.Section current) {
+    private static String nav(SitePage.Section current, boolean admin) {
         StringBuilder out = new StringBuilder();
         for (SitePage.Section section : SitePage.Section.values()) {
-            if (section == SitePage.Section.NONE) {
+            if (section == SitePage.Section.NONE || (section == SitePage.Section.ADMIN && !admin)) {
                 continue;
             }
             out.append("<li><a href=\"").append(section.path).append('"')
@@ -54,6 +54,12 @@ final class PageLayout {
                     .append('>').append(Html.escape(section.label)).append("</a></li>");
         }
         return out.toString();
+    }
+
+    /** Whether the visitor acts as an active hub admin (demo mode only: the hub knows nobody else). */
+    private boolean isAdmin(HttpServletRequest request) {
+        return demo && DemoSession.handle(request).flatMap(chorus.members()::findByHandle)
+                .filter(m -> m.isAdmin() && m.isActive()).isPresent();
     }
 
     /** In demo mode: who the visitor acts as, with a sign-out button, or the way to the demo sign-in. */

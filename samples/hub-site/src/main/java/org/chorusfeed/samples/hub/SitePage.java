@@ -15,6 +15,8 @@ record SitePage(String title, String description, Section section, String main) 
         HOME("/", "Home"),
         NETWORK("/network.html", "Our network"),
         EVENTS("/events.html", "Events"),
+        /** The admin console: in the navigation only for hub admins. */
+        ADMIN("/admin.html", "Admin console"),
         /** Pages outside the navigation: sign-in, errors. */
         NONE("", "");
 

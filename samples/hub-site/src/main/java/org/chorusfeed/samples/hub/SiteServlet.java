@@ -8,7 +8,7 @@ import org.chorusfeed.Chorus;
 
 /**
  * The hub's own pages, as any organisation's site has them: home, "Our network" and events, each embedding the
- * Chorus widget; anything else is a friendly 404.
+ * Chorus widget, and the admin console; anything else is a friendly 404.
  */
 final class SiteServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -22,6 +22,10 @@ final class SiteServlet extends HttpServlet {
             "Demo nights, open lab days, talks and workshops in the Förde Innovation Network.",
             SitePage.Section.EVENTS, Template.resource("pages/events.html"));
 
+    private final transient SitePage admin = new SitePage("Admin console",
+            "Invitations, join requests, reports, hidden posts, members and the audit log of the hub.",
+            SitePage.Section.ADMIN, Template.resource("pages/admin.html"));
+
     SiteServlet(Chorus chorus, PageLayout layout) {
         this.layout = layout;
         this.network = new NetworkPage(chorus);
@@ -34,7 +38,8 @@ final class SiteServlet extends HttpServlet {
             case "/", "/index.html" -> layout.write(request, response, HttpServletResponse.SC_OK, home);
             case "/events.html" -> layout.write(request, response, HttpServletResponse.SC_OK, events);
             case "/network.html" -> layout.write(request, response, HttpServletResponse.SC_OK,
-                    network.render(request.getParameter("org")));
+                    network.render(request.getParameter("org"), request.getParameter("member")));
+            case "/admin.html" -> layout.write(request, response, HttpServletResponse.SC_OK, admin);
             default -> layout.write(request, response, HttpServletResponse.SC_NOT_FOUND, notFound());
         }
     }

@@ -60,7 +60,7 @@ class HubSiteIT {
     @Test
     void everyPage_isSentWithAStrictContentSecurityPolicy_andNeedsNoInlineCode() throws Exception {
         Visitor visitor = new Visitor(hub);
-        for (String path : List.of("", "network.html", "events.html", "signin", "no-such-page")) {
+        for (String path : List.of("", "network.html", "events.html", "admin.html", "signin", "no-such-page")) {
             HttpResponse<String> page = visitor.get(path);
             assertThat(page.headers().firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(csp ->
                     assertThat(csp).contains("default-src 'self'", "script-src 'self'", "style-src 'self'",
@@ -161,6 +161,36 @@ class HubSiteIT {
         assertThat(visitor.get("network.html?org=%22%3E%3Cscript%3E").body())
                 .doesNotContain("\"><script>").contains("<chorus-feed src=\"/chorus\" org=\"foerde-hub\"");
         assertThat(visitor.get("events.html").body()).contains("<chorus-feed src=\"/chorus\" tag=\"Events\"");
+    }
+
+    @Test
+    void networkPage_wiresTheDirectoryToItsFeed_andShowsAMembersPostsByHandle() throws Exception {
+        Visitor visitor = new Visitor(hub);
+        String page = visitor.get("network.html").body();
+
+        assertThat(page).contains("<chorus-members src=\"/chorus\" feed=\"#network-posts\"", "id=\"network-posts\"")
+                .contains("Katrin Vogt"); // the server's list, shown until the widget upgrades
+        assertThat(visitor.get("network.html?member=katrin").body())
+                .contains("<chorus-feed src=\"/chorus\" member=\"katrin\" id=\"network-posts\"");
+        assertThat(visitor.get("network.html?member=%22%3E%3Cscript%3E").body())
+                .doesNotContain("\"><script>").contains("<chorus-feed src=\"/chorus\" org=\"foerde-hub\"");
+    }
+
+    @Test
+    void adminConsole_isLinkedOnlyForTheHubAdmin_andItsPageEmbedsTheConsole() throws Exception {
+        String link = "<a href=\"/admin.html\"";
+        assertThat(new Visitor(hub).get("").body()).doesNotContain(link);
+        Visitor member = new Visitor(hub);
+        member.signInAs("ole");
+        assertThat(member.get("").body()).doesNotContain(link);
+        Visitor admin = new Visitor(hub);
+        admin.signInAs("hannah");
+        assertThat(admin.get("").body()).contains(link + ">Admin console</a>");
+
+        HttpResponse<String> console = new Visitor(hub).get("admin.html");
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(console.body()).contains("<chorus-admin src=\"/chorus\"", "<script src=\"/chorus/widget.js\" defer>");
+        assertThat(new Visitor(hub).get("chorus/widget-admin.js").statusCode()).isEqualTo(200);
     }
 
     @Test
