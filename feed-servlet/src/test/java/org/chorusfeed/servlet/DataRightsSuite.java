@@ -291,6 +291,11 @@ abstract class DataRightsSuite {
         assertThat(zedClient.send("POST", "/chorus/api/posts/" + bobs + "/appreciation", null).json()
                 .path("appreciations").asInt()).isEqualTo(1);
         bob.send("POST", "/chorus/api/posts/" + zedPost + "/appreciation", null);
+        Member root = chorus.members().findByHandle("root").orElseThrow();
+        chorus.moderation().report(org.chorusfeed.post.PostId.parse(bobs), zed.id(), "zed reports " + marker);
+        chorus.moderation().report(org.chorusfeed.post.PostId.parse(zedPost), root.id(), "root reports zed");
+        chorus.moderation().hide(org.chorusfeed.post.PostId.parse(zedReply), root.id(), "hidden for the test");
+        assertThat(adminBodies()).as("visible to admins before erasure").contains(marker);
         assertThat(bodies(List.of("/chorus/api/timeline?tag=zedonly"))).as("visible before erasure").contains(marker);
         assertThat(bodies(readPaths())).as("visible before erasure").contains(marker);
 
@@ -318,6 +323,8 @@ abstract class DataRightsSuite {
         }
 
         assertThat(bodies(readPaths())).doesNotContain(marker).doesNotContain("Zed ");
+        assertThat(adminBodies()).doesNotContain(marker).doesNotContain("Zed ");
+        assertProblem(bearer(rootToken).get("/chorus/api/admin/members/zed/blog"), 404, "member-not-found");
         assertProblem(anonymous().get("/chorus/api/posts/" + zedPost), 404, "post-not-found");
         assertProblem(anonymous().get("/chorus/api/posts/" + zedReply), 404, "post-not-found");
         assertProblem(bearer(rootToken).get("/chorus/api/posts/" + zedPost + "/history"), 404, "post-not-found");
@@ -332,6 +339,11 @@ abstract class DataRightsSuite {
         String replay = replay(before);
         assertThat(replay).doesNotContain(marker).contains("event: post.deleted");
         assertThat(storeText()).doesNotContain(marker);
+        org.chorusfeed.moderation.AuditEntry erasure = chorus.audit().read(java.util.Optional.empty(), 1).items().get(0);
+        assertThat(erasure.action()).isEqualTo("member.erased");
+        assertThat(erasure.target()).isEqualTo("@zed");
+        assertThat(erasure.actor()).isEmpty();
+        assertThat(erasure.reason()).isEmpty();
     }
 
     /** Every read route, with every filter, that could show the member or their posts. */
@@ -346,6 +358,21 @@ abstract class DataRightsSuite {
             }
         }
         return paths;
+    }
+
+    /** What admins read of members, organisations and join requests; and the moderation and audit records. */
+    private String adminBodies() {
+        Client root = bearer(rootToken);
+        StringBuilder all = new StringBuilder();
+        for (String path : List.of("/chorus/api/admin/members?status=all", "/chorus/api/admin/join-requests?status=all",
+                "/chorus/api/organisations")) {
+            Client.Response response = root.get(path);
+            assertThat(response.status()).as("%s", response).isEqualTo(200);
+            all.append(response.body()).append('\n');
+        }
+        all.append(chorus.moderation().reports(false)).append(chorus.moderation().hidden(java.util.Optional.empty(), 100))
+                .append(chorus.audit().read(java.util.Optional.empty(), 100).items());
+        return all.toString();
     }
 
     /** The bodies of these paths, following the timeline's {@code next} cursors to the end. */
