@@ -14,6 +14,7 @@ import org.chorusfeed.internal.ChangeFeed;
 import org.chorusfeed.internal.LinkPreviewer;
 import org.chorusfeed.internal.StoreAccessTokens;
 import org.chorusfeed.internal.StoreAuditLog;
+import org.chorusfeed.internal.StoreDataRights;
 import org.chorusfeed.internal.StoreModeration;
 import org.chorusfeed.internal.StoreInvitations;
 import org.chorusfeed.internal.StoreJoinRequests;
@@ -81,7 +82,9 @@ public final class Chorus implements AutoCloseable {
         this.textRules = textRules;
         this.changes = new ChangeFeed(store);
         this.blogs = new BlogPoller(store, clock, fetcher, textRules, settings.blogPollInterval, settings.blogPolling);
-        this.members = new StoreMembers(store, clock, new BlogUrlCheck(fetcher), blogs::blogSet);
+        // data rights: a member's export carries their blog's status, which the blog poller knows
+        this.members = new StoreMembers(store, clock, new BlogUrlCheck(fetcher), blogs::blogSet,
+                new StoreDataRights(store, clock, blogs::status));
         this.organisations = new StoreOrganisations(store, clock);
         this.posts = new StorePosts(store, clock, textRules);
         this.timeline = new StoreTimeline(store);

@@ -16,7 +16,9 @@ import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.chorusfeed.access.AccessToken;
+import org.chorusfeed.blogs.BlogStatus;
 import org.chorusfeed.member.Member;
+import org.chorusfeed.moderation.Report;
 import org.chorusfeed.post.GivenAppreciation;
 import org.chorusfeed.post.Post;
 import org.chorusfeed.post.PostId;
@@ -124,9 +126,12 @@ public final class ExportArchive {
                 token(json, token);
             }
             json.writeEndArray();
-            json.writeObjectPropertyStart("blogFeed");
-            nullable(json, "url", export.member().blogFeedUrl().map(URI::toString));
-            json.writeEndObject();
+            json.writeArrayPropertyStart("reportsMade");
+            for (Report report : export.reportsMade()) {
+                report(json, report);
+            }
+            json.writeEndArray();
+            blogFeed(json, export);
             json.writeEndObject();
         }
     }
@@ -155,6 +160,8 @@ public final class ExportArchive {
         json.writeStringProperty("role", member.role().name().toLowerCase(Locale.ROOT));
         json.writeStringProperty("status", member.status().name().toLowerCase(Locale.ROOT));
         json.writeStringProperty("joinedAt", time(member.joinedAt()));
+        nullable(json, "language", member.language());
+        nullable(json, "account", member.account());
         json.writeEndObject();
     }
 
@@ -209,6 +216,34 @@ public final class ExportArchive {
         json.writeStringProperty("label", token.label());
         json.writeStringProperty("createdAt", time(token.createdAt()));
         nullable(json, "revokedAt", token.revokedAt().map(ExportArchive::time));
+        json.writeEndObject();
+    }
+
+    private static void report(JsonGenerator json, Report report) {
+        json.writeStartObject();
+        json.writeStringProperty("id", Long.toString(report.id()));
+        json.writeStringProperty("post", report.post().toString());
+        json.writeStringProperty("reason", report.reason());
+        json.writeStringProperty("status", report.status().name().toLowerCase(Locale.ROOT));
+        json.writeStringProperty("createdAt", time(report.createdAt()));
+        nullable(json, "decidedAt", report.decidedAt().map(ExportArchive::time));
+        nullable(json, "decision", report.decision());
+        json.writeEndObject();
+    }
+
+    /** The blog feed URL the member set, and how importing it goes; {@code "url": null} without one. */
+    private static void blogFeed(JsonGenerator json, MemberExport export) {
+        json.writeObjectPropertyStart("blogFeed");
+        nullable(json, "url", export.member().blogFeedUrl().map(URI::toString));
+        if (export.blogFeed().isPresent()) {
+            BlogStatus status = export.blogFeed().get();
+            nullable(json, "feedUrl", status.feedUrl().map(URI::toString));
+            nullable(json, "lastSuccessAt", status.lastSuccessAt().map(ExportArchive::time));
+            nullable(json, "lastError", status.lastError());
+            nullable(json, "lastErrorAt", status.lastErrorAt().map(ExportArchive::time));
+            json.writeStringProperty("nextPollAt", time(status.nextPollAt()));
+            json.writeNumberProperty("imported", status.imported());
+        }
         json.writeEndObject();
     }
 

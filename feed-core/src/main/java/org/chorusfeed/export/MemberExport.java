@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.chorusfeed.access.AccessToken;
+import org.chorusfeed.blogs.BlogStatus;
 import org.chorusfeed.member.Member;
 import org.chorusfeed.member.Organisation;
+import org.chorusfeed.moderation.Report;
 import org.chorusfeed.post.GivenAppreciation;
 
 /**
@@ -24,9 +26,12 @@ import org.chorusfeed.post.GivenAppreciation;
  * @param posts              every post of theirs (replies and imported ones included), newest first
  * @param appreciationsGiven the appreciations they gave that stand, newest first
  * @param tokens             their access tokens, active or revoked, newest first
+ * @param reportsMade        the reports of posts they made, with the admins' decisions
+ * @param blogFeed           how importing their blog goes, if they set a blog feed URL
  */
 public record MemberExport(Instant exportedAt, Member member, Optional<Organisation> organisation,
-        List<ExportedPost> posts, List<GivenAppreciation> appreciationsGiven, List<AccessToken> tokens) {
+        List<ExportedPost> posts, List<GivenAppreciation> appreciationsGiven, List<AccessToken> tokens,
+        List<Report> reportsMade, Optional<BlogStatus> blogFeed) {
 
     /** Checks the fields. */
     public MemberExport {
@@ -36,5 +41,7 @@ public record MemberExport(Instant exportedAt, Member member, Optional<Organisat
         posts = List.copyOf(posts);
         appreciationsGiven = List.copyOf(appreciationsGiven);
         tokens = List.copyOf(tokens);
+        reportsMade = List.copyOf(reportsMade);
+        Objects.requireNonNull(blogFeed, "blogFeed");
     }
 }

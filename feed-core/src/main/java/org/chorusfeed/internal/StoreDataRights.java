@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.chorusfeed.blogs.BlogStatus;
 import org.chorusfeed.NoSuchMemberException;
 import org.chorusfeed.export.ExportedPost;
 import org.chorusfeed.export.MemberExport;
@@ -21,11 +23,13 @@ public final class StoreDataRights {
 
     private final Store store;
     private final Clock clock;
+    private final Function<MemberId, Optional<BlogStatus>> blogStatus;
 
-    /** Data rights over this store, timed by this clock. */
-    public StoreDataRights(Store store, Clock clock) {
+    /** Data rights over this store, timed by this clock, with members' blog status from {@code blogStatus}. */
+    public StoreDataRights(Store store, Clock clock, Function<MemberId, Optional<BlogStatus>> blogStatus) {
         this.store = store;
         this.clock = clock;
+        this.blogStatus = blogStatus;
     }
 
     /** Everything the store holds about the member. */
@@ -36,7 +40,7 @@ public final class StoreDataRights {
             posts.add(new ExportedPost(post, store.history(post.id())));
         }
         return new MemberExport(clock.instant(), member, member.organisation().flatMap(store::findOrganisation), posts,
-                store.appreciationsGiven(id), store.tokens(id));
+                store.appreciationsGiven(id), store.tokens(id), store.reportsBy(id), blogStatus.apply(id));
     }
 
     /** Every post of the member, newest first, read in keyset pages. */

@@ -30,19 +30,22 @@ public final class StoreMembers implements Members {
 
     /** Members kept in this store, timed by this clock. */
     public StoreMembers(Store store, Clock clock) {
-        this(store, clock, UnaryOperator.identity(), id -> { });
+        this(store, clock, UnaryOperator.identity(), id -> { },
+                new StoreDataRights(store, clock, member -> Optional.empty()));
     }
 
     /**
      * Members kept in this store, timed by this clock, whose blog feed URLs are checked (and normalised) by
      * {@code blogUrlCheck} before they are stored, so every way of setting one refuses a bad URL the same way;
-     * {@code blogChanged} hears of each member whose blog URL was stored, so the new blog is read at once.
+     * {@code blogChanged} hears of each member whose blog URL was stored, so the new blog is read at once;
+     * their exports and erasures go through {@code dataRights}.
      */
-    public StoreMembers(Store store, Clock clock, UnaryOperator<URI> blogUrlCheck, Consumer<MemberId> blogChanged) {
+    public StoreMembers(Store store, Clock clock, UnaryOperator<URI> blogUrlCheck, Consumer<MemberId> blogChanged,
+            StoreDataRights dataRights) {
         this.store = store;
         this.clock = clock;
         this.blogUrlCheck = blogUrlCheck;
-        this.dataRights = new StoreDataRights(store, clock);
+        this.dataRights = dataRights;
         this.blogChanged = blogChanged;
     }
 

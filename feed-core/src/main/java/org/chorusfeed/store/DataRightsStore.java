@@ -16,10 +16,12 @@ public interface DataRightsStore {
     List<GivenAppreciation> appreciationsGiven(MemberId member);
 
     /**
-     * Erases a member in one transaction: their posts with their tags, versions and the appreciations on them
-     * ({@code POST_DELETED} each, oldest first), the appreciations they gave ({@code POST_APPRECIATED} each, the
-     * post's count one lower), their tokens and their profile; records that their handle was erased at
-     * {@code at}; then appends {@code MEMBER_ERASED}. Replies by others to their posts stay.
+     * Erases a member in one transaction: their posts with their tags, versions, previews, hidings, the reports on
+     * them and the appreciations on them ({@code POST_DELETED} each, oldest first), the appreciations they gave
+     * ({@code POST_APPRECIATED} each, the post's count one lower), the reports they made, their tokens, their
+     * blog feed and its imported entries, the join requests of their account and their profile; records that
+     * their handle was erased at {@code at}; appends {@code MEMBER_ERASED}, and the audit entry
+     * {@link #erasedAudit}. Replies by others to their posts stay.
      *
      * @throws org.chorusfeed.NoSuchMemberException if the member does not exist
      */
@@ -31,4 +33,9 @@ public interface DataRightsStore {
      * {@link org.chorusfeed.HandleTakenException} with {@code freeFrom}.
      */
     Optional<Instant> handleErasedAt(String handle);
+
+    /** The audit entry of an erasure: {@code member.erased} on {@code @handle}, with no actor and no reason. */
+    static AuditDraft erasedAudit(String handle, Instant at) {
+        return new AuditDraft(at, Optional.empty(), "member.erased", "@" + handle, Optional.empty());
+    }
 }

@@ -69,6 +69,8 @@ class DataRightsTest {
             chorus.posts().appreciate(bobs.id(), ada.id());
             IssuedToken token = chorus.tokens().issue(ada.id(), "newsletter script");
             chorus.tokens().issue(bob.id(), "bob's script");
+            chorus.moderation().report(bobs.id(), ada.id(), "ada reports bob's post");
+            chorus.moderation().report(first.id(), bob.id(), "bob reports ada's post");
 
             MemberExport export = chorus.members().export(ada.id());
 
@@ -107,6 +109,16 @@ class DataRightsTest {
             assertThat(new String(files.get("member.json"), java.nio.charset.StandardCharsets.UTF_8))
                     .doesNotContain(token.secret()).doesNotContain("bob's script").doesNotContain("bob's\"");
             assertThat(json.path("blogFeed").path("url").asString()).isEqualTo("https://ada.example/feed.xml");
+            assertThat(json.path("blogFeed").path("nextPollAt").isString()).as("the blog's status").isTrue();
+            assertThat(json.path("blogFeed").has("imported")).isTrue();
+            JsonNode reports = json.path("reportsMade");
+            assertThat(reports).hasSize(1);
+            assertThat(reports.get(0).path("post").asString()).isEqualTo(bobs.id().toString());
+            assertThat(reports.get(0).path("reason").asString()).isEqualTo("ada reports bob's post");
+            assertThat(reports.get(0).path("status").asString()).isEqualTo("open");
+            assertThat(new String(files.get("member.json"), java.nio.charset.StandardCharsets.UTF_8))
+                    .doesNotContain("bob reports ada's post");
+            assertThat(json.path("member").has("language")).isTrue();
 
             SyndFeed atom = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(files.get("posts.atom"))));
             assertThat(atom.getFeedType()).isEqualTo("atom_1.0");

@@ -3,6 +3,13 @@ package org.chorusfeed.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import org.chorusfeed.blogs.EntryKeys;
+import org.chorusfeed.joining.JoinRequest;
+import org.chorusfeed.joining.NewJoinRequest;
+import org.chorusfeed.moderation.AuditEntry;
+import org.chorusfeed.moderation.Report;
+import org.chorusfeed.post.Hiding;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -276,5 +283,42 @@ public abstract class DataRightsStoreContract {
 
         assertThat(notified).isNotEmpty();
         assertThat(notified.get(notified.size() - 1)).isEqualTo(store.lastSeq());
+    }
+
+    @Test
+    void eraseMember_removesTheirReportsHidingsBlogAndJoinRequests_andTheAuditLogKeepsOnlyTheErasure() {
+        JoinRequest asked = store.insertJoinRequest(new NewJoinRequest("acct-zoe", "zoe", "Zoe " + MARKER,
+                Optional.empty(), "let me in " + MARKER), T0);
+        Member zoe = store.approveJoinRequest(asked.id(), bob.id(), T0).member();
+        Post zoes = publish(zoe, "zoe's " + MARKER);
+        Post bobs = publish(bob, "bob's");
+        Post bobsOther = publish(bob, "bob's other");
+        store.insertReport(zoes.id(), bob.id(), "bob reports zoe", T0);
+        store.insertReport(bobs.id(), zoe.id(), "zoe reports " + MARKER, T0);
+        store.insertReport(bobsOther.id(), ada.id(), "ada reports bob", T0);
+        store.hidePost(zoes.id(), new Hiding("hidden by bob", T0, bob.id()),
+                new AuditDraft(T0, Optional.of(bob.id()), "post.hidden", "post:" + zoes.id(), Optional.of("why")));
+        store.putBlogFeed(BlogFeedState.fresh(zoe.id(), URI.create("https://zoe.example/feed.xml"), T0));
+        store.saveImportedEntry(new ImportedEntry(0, zoe.id(), Optional.empty(),
+                new EntryKeys(Optional.of("entry-" + MARKER), Optional.empty(), Optional.empty()), "f"));
+
+        store.eraseMember(zoe.id(), T0.plusSeconds(60));
+
+        assertThat(store.reportsBy(zoe.id())).isEmpty();
+        assertThat(store.reports(false)).extracting(Report::reason).containsExactly("ada reports bob");
+        assertThat(store.hiddenPosts(Optional.empty(), 100)).isEmpty();
+        assertThat(store.findBlogFeed(zoe.id())).isEmpty();
+        assertThat(store.importedEntries(zoe.id())).isEmpty();
+        assertThat(store.joinRequests(Optional.empty())).isEmpty();
+        assertThat(store.latestJoinRequest("acct-zoe")).isEmpty();
+        assertThat(store.findMemberByAccount("acct-zoe")).isEmpty();
+        List<AuditEntry> audit = store.auditEntries(Optional.empty(), 100);
+        AuditEntry erased = audit.get(0);
+        assertThat(erased.action()).isEqualTo("member.erased");
+        assertThat(erased.target()).isEqualTo("@zoe");
+        assertThat(erased.actor()).isEmpty();
+        assertThat(erased.reason()).isEmpty();
+        assertThat(erased.at()).isEqualTo(T0.plusSeconds(60));
+        assertThat(audit.toString() + store.reports(false) + store.joinRequests(Optional.empty())).doesNotContain(MARKER);
     }
 }

@@ -375,7 +375,7 @@ abstract class ChorusServletSuite {
         Client.Response edited = ada.send("PATCH", "/chorus/api/posts/" + id, json("text", "second draft #lifecycle"));
         assertThat(edited.status()).isEqualTo(200);
         assertThat(edited.json().path("editedAt").isString()).isTrue();
-        JsonNode history = anonymous().get("/chorus/api/posts/" + id + "/history").json().path("items");
+        JsonNode history = ada.get("/chorus/api/posts/" + id + "/history").json().path("items");
         assertThat(history).hasSize(2);
         assertThat(history.get(0).path("text").asString()).isEqualTo("first draft #lifecycle");
         assertThat(history.get(1).path("text").asString()).isEqualTo("second draft #lifecycle");

@@ -51,6 +51,7 @@ import org.chorusfeed.moderation.Report;
 import org.chorusfeed.moderation.ReportStatus;
 import org.chorusfeed.post.Hiding;
 import org.chorusfeed.store.AuditDraft;
+import org.chorusfeed.store.DataRightsStore;
 import org.chorusfeed.store.PostDraft;
 import org.chorusfeed.store.PostSelection;
 import org.chorusfeed.store.PreviewMark;
@@ -587,21 +588,18 @@ public final class InMemoryStore implements Store {
             if (member == null) {
                 throw new NoSuchMemberException(id.toString());
             }
-            int removedPosts = 0;
             Set<PostId> removed = new HashSet<>();
             for (Iterator<Stored> it = posts.values().iterator(); it.hasNext();) {
                 Post post = it.next().post();
                 if (post.author().equals(id)) {
                     it.remove();
-                    removed.add(post.id());
+                    previews.forget(post.id());
                     append(at, ChangeKind.POST_DELETED, post.id(), id, null);
-                    removedPosts++;
+                    removed.add(post.id());
                 }
             }
-            // what hangs off the member and their posts in the other areas: reports, blog, previews, join requests
-            reports.removeIf(report -> removed.contains(report.post()) || report.reporter().equals(id));
-            blogFeeds.removeBlogFeed(id);
-            previews.prune(post -> posts.containsKey(post.value()), posts.values().stream().map(Stored::post).toList());
+            reports.removeIf(report -> report.reporter().equals(id) || removed.contains(report.post()));
+            blogFeeds.forget(id);
             member.account().ifPresent(membership::forgetAccount);
             int withdrawn = 0;
             for (Map.Entry<Long, Stored> entry : posts.entrySet()) {
@@ -621,7 +619,8 @@ public final class InMemoryStore implements Store {
             members.remove(id);
             erasedHandles.put(member.handle(), at);
             append(at, ChangeKind.MEMBER_ERASED, null, id, null);
-            erasure = new Erasure(id, member.handle(), at, removedPosts, withdrawn, before - tokens.size());
+            audit.append(DataRightsStore.erasedAudit(member.handle(), at));
+            erasure = new Erasure(id, member.handle(), at, removed.size(), withdrawn, before - tokens.size());
         }
         fire();
         return erasure;

@@ -110,6 +110,14 @@ final class MemoryBlogFeeds implements BlogFeedStore {
         }
     }
 
+    // data rights: an erased member's feed state and imported entries go with them
+    void forget(MemberId member) {
+        synchronized (lock) {
+            feeds.remove(member);
+            entries.values().removeIf(entry -> entry.member().equals(member));
+        }
+    }
+
     private void requireMember(MemberId member) {
         if (!memberExists.test(member)) {
             throw new NoSuchMemberException(member.toString());

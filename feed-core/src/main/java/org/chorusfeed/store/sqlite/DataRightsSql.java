@@ -14,18 +14,21 @@ import org.chorusfeed.member.Erasure;
 import org.chorusfeed.member.MemberId;
 import org.chorusfeed.post.GivenAppreciation;
 import org.chorusfeed.post.PostId;
+import org.chorusfeed.store.DataRightsStore;
 
 /** The SQL of members' data rights: appreciations given, erasure and erased handles. */
 final class DataRightsSql {
-    /** The rows that hang off the member's posts, removed before the posts themselves. */
-    private static final List<String> POST_DEPENDENTS = List.of(
+    /**
+     * The rows that hang off the member's posts, removed before the posts themselves (previews go with the posts,
+     * blog feed state and imported entries with the member, by their foreign keys' cascades); and the reports the
+     * member made, and join requests of their account (their name and message).
+     */
+    private static final List<String> DEPENDENTS = List.of(
             "DELETE FROM post_tags WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)",
             "DELETE FROM post_versions WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)",
             "DELETE FROM appreciations WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)",
             "DELETE FROM post_hidings WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)",
-            "DELETE FROM reports WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)");
-    /** The member's other rows: reports they made, their requests to join (by their host account). */
-    private static final List<String> MEMBER_DEPENDENTS = List.of(
+            "DELETE FROM reports WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)",
             "DELETE FROM reports WHERE reporter_id = ?",
             "DELETE FROM join_requests WHERE account = (SELECT account FROM members WHERE id = ?)");
 
@@ -67,7 +70,21 @@ final class DataRightsSql {
         }
     }
 
+    /**
+     * Erases the member with SQLite's {@code secure_delete} on, so their rows are overwritten with zeros where
+     * they lie: their text leaves the database file once the write-ahead log is checkpointed, not just the
+     * queries. (Copies that page splits left earlier in a page's free space are not reached; VACUUM clears those.)
+     */
     static Erasure erase(Transaction tx, MemberId member, Instant at) throws SQLException {
+        tx.prepare("PRAGMA secure_delete = ON").execute();
+        try {
+            return eraseRows(tx, member, at);
+        } finally {
+            tx.prepare("PRAGMA secure_delete = OFF").execute();
+        }
+    }
+
+    private static Erasure eraseRows(Transaction tx, MemberId member, Instant at) throws SQLException {
         PreparedStatement byId = tx.prepare("SELECT handle FROM members WHERE id = ?");
         byId.setLong(1, member.value());
         String handle;
@@ -78,7 +95,7 @@ final class DataRightsSql {
             handle = row.getString(1);
         }
         List<long[]> posts = pairs(tx, "SELECT id, author_id FROM posts WHERE author_id = ? ORDER BY id", member);
-        for (String sql : POST_DEPENDENTS) {
+        for (String sql : DEPENDENTS) {
             update(tx, sql, member);
         }
         update(tx, "DELETE FROM posts WHERE author_id = ?", member);
@@ -95,9 +112,6 @@ final class DataRightsSql {
             tx.appendChange(at, ChangeKind.POST_APPRECIATED, Optional.of(new PostId(post[0])),
                     Optional.of(new MemberId(post[1])), Optional.empty());
         }
-        for (String sql : MEMBER_DEPENDENTS) {
-            update(tx, sql, member);
-        }
         int tokens = update(tx, "DELETE FROM access_tokens WHERE member_id = ?", member);
         update(tx, "DELETE FROM members WHERE id = ?", member);
         PreparedStatement remember = tx.prepare("INSERT INTO erased_handles (handle, erased_at) VALUES (?, ?) "
@@ -106,6 +120,7 @@ final class DataRightsSql {
         remember.setLong(2, Rows.nanos(at));
         remember.executeUpdate();
         tx.appendChange(at, ChangeKind.MEMBER_ERASED, Optional.empty(), Optional.of(member), Optional.empty());
+        SqliteModeration.append(tx, DataRightsStore.erasedAudit(handle, at));
         return new Erasure(member, handle, at, posts.size(), given.size(), tokens);
     }
 

@@ -83,6 +83,8 @@ public final class Api implements AutoCloseable {
         new BlogRoutes(chorus).addTo(table);
         // link previews
         new PreviewRoutes(chorus, new PostRoutes(chorus, people), config.publicReads()).addTo(table);
+        // data rights: export and erasure
+        new DataRightsRoutes(config).addTo(table);
         this.routes = table.build();
         fanOut.start();
     }

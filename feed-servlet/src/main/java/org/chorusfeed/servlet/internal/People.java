@@ -67,7 +67,7 @@ final class People {
     /** Forgets the member or organisation a change concerns; called for each change in the change log. */
     void invalidate(Change change) {
         switch (change.kind()) {
-            case MEMBER_ADMITTED, MEMBER_CHANGED -> {
+            case MEMBER_ADMITTED, MEMBER_CHANGED, MEMBER_ERASED -> {
                 generation.incrementAndGet();
                 change.member().ifPresent(members::remove);
             }

@@ -66,10 +66,18 @@ final class PostRoutes {
         x.noContent();
     }
 
+    /** Earlier versions are the author's and the admins' to see; readers see only that a post was edited. */
     private void history(Exchange x) throws IOException {
         Post post = chorus.posts().get(id(x));
         if (!ModerationRoutes.visibleTo(post, x.caller().member())) {
             throw new NoSuchPostException(post.id());
+        }
+        Optional<Member> reader = x.caller().member();
+        boolean permitted = reader.filter(m -> m.id().equals(post.author()) || m.isAdmin() && m.isActive()).isPresent();
+        if (!permitted) {
+            throw new ProblemException(ProblemType.NOT_PERMITTED, "only the author of post " + post.id()
+                    + " and hub admins see its earlier versions; readers see when it was edited (editedAt)")
+                    .with("reason", "not-author-or-admin");
         }
         List<PostVersion> versions = chorus.posts().history(post.id());
         ObjectNode node = Representations.object();
@@ -77,7 +85,7 @@ final class PostRoutes {
         for (PostVersion version : versions) {
             items.add(Representations.version(version));
         }
-        x.jsonTagged(node, "no-cache");
+        x.jsonTagged(node, "private, no-cache");
     }
 
     private void appreciate(Exchange x) throws IOException {

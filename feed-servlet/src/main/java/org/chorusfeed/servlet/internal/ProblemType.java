@@ -88,6 +88,9 @@ public enum ProblemType {
     ALREADY_REPORTED(409, "Already reported"),
     /** The report was already dismissed or resolved. */
     REPORT_DECIDED(409, "Report already decided"),
+    // data rights
+    /** An erasure's {@code confirm} is not the member's own handle. */
+    ERASURE_NOT_CONFIRMED(422, "Erasure not confirmed"),
     /** Something failed inside the server; the log has the details. */
     INTERNAL_ERROR(500, "Internal server error"),
     // members' blogs

@@ -48,7 +48,11 @@ public final class Problems {
                     .with("reason", e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         }
         if (failure instanceof HandleTakenException e) {
-            return new ProblemException(ProblemType.HANDLE_TAKEN, e.getMessage()).with("handle", e.handle());
+            ProblemException problem = new ProblemException(ProblemType.HANDLE_TAKEN, e.getMessage())
+                    .with("handle", e.handle());
+            // data rights: a handle erased recently says when it frees
+            e.freeFrom().ifPresent(freeFrom -> problem.with("freeFrom", Representations.time(freeFrom)));
+            return problem;
         }
         // members' blogs
         if (failure instanceof BlogFeedUrlException e) {
