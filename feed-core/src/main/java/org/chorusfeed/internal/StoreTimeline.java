@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.chorusfeed.member.Member;
 import org.chorusfeed.member.MemberId;
 import org.chorusfeed.post.Post;
@@ -31,6 +32,15 @@ public final class StoreTimeline implements Timeline {
 
     @Override
     public Page<Post> read(TimelineQuery query) {
+        return read(query, store::postRange, Post::id);
+    }
+
+    @Override
+    public Page<PostId> readIds(TimelineQuery query) {
+        return read(query, store::postIdRange, id -> id);
+    }
+
+    private <T> Page<T> read(TimelineQuery query, Function<PostSelection, PostRange<T>> reads, Function<T, PostId> ids) {
         Optional<PostId> before = query.before().map(Cursors::decode);
         Optional<PostId> after = query.after().map(Cursors::decode);
         Optional<MemberId> author = Optional.empty();
@@ -43,30 +53,26 @@ public final class StoreTimeline implements Timeline {
         }
         PostSelection selection = new PostSelection(before, after, query.limit() + 1, author, query.organisation(),
                 query.tag().map(t -> t.toLowerCase(Locale.ROOT)), query.includeReplies(), query.source());
-        PostRange range = store.postRange(selection);
-        List<Post> rows = range.posts();
+        PostRange<T> range = reads.apply(selection);
+        List<T> rows = range.items();
         boolean more = rows.size() > query.limit();
-        List<Post> items = new ArrayList<>(more ? rows.subList(0, query.limit()) : rows);
+        List<T> items = new ArrayList<>(more ? rows.subList(0, query.limit()) : rows);
         if (after.isPresent()) {
             Collections.reverse(items);
             // older posts exist at or before the cursor, so just below the oldest post shown
             Optional<String> older = range.beyondCursor() ? Optional.of(Cursors.encode(items.isEmpty()
-                    ? after.get().next() : items.get(items.size() - 1).id())) : Optional.empty();
-            return new Page<>(items, older, more ? newerCursor(items) : Optional.empty());
+                    ? after.get().next() : ids.apply(items.get(items.size() - 1)))) : Optional.empty();
+            return new Page<>(items, older, more ? cursor(items, 0, ids) : Optional.empty());
         }
-        Optional<String> next = more ? olderCursor(items) : Optional.empty();
+        Optional<String> next = more ? cursor(items, items.size() - 1, ids) : Optional.empty();
         // newer posts exist at or after the cursor, so just above the newest post shown
         Optional<String> prev = before.isPresent() && range.beyondCursor() ? Optional.of(Cursors.encode(
-                items.isEmpty() ? previous(before.get()) : items.get(0).id())) : Optional.empty();
+                items.isEmpty() ? previous(before.get()) : ids.apply(items.get(0)))) : Optional.empty();
         return new Page<>(items, next, prev);
     }
 
-    private static Optional<String> olderCursor(List<Post> items) {
-        return items.isEmpty() ? Optional.empty() : Optional.of(Cursors.encode(items.get(items.size() - 1).id()));
-    }
-
-    private static Optional<String> newerCursor(List<Post> items) {
-        return items.isEmpty() ? Optional.empty() : Optional.of(Cursors.encode(items.get(0).id()));
+    private static <T> Optional<String> cursor(List<T> items, int index, Function<T, PostId> ids) {
+        return items.isEmpty() ? Optional.empty() : Optional.of(Cursors.encode(ids.apply(items.get(index))));
     }
 
     private static PostId previous(PostId id) {

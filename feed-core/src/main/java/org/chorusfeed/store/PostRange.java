@@ -1,19 +1,19 @@
 package org.chorusfeed.store;
 
 import java.util.List;
-import org.chorusfeed.post.Post;
 
 /**
- * The posts of a {@link PostSelection}, and whether the selection matches any post on the far side of its cursor:
+ * The posts (or their ids) of a {@link PostSelection}, and whether the selection matches any post on the far side of its cursor:
  * at or after a {@code before} cursor, at or before an {@code after} cursor (false without a cursor). A page uses it
  * to know whether a page lies beyond it in the other direction.
  *
- * @param posts        the rows, in the selection's order
+ * @param <T>          {@link org.chorusfeed.post.Post} or {@link org.chorusfeed.post.PostId}
+ * @param items        the rows, in the selection's order
  * @param beyondCursor whether a matching post lies on the cursor's other side
  */
-public record PostRange(List<Post> posts, boolean beyondCursor) {
+public record PostRange<T>(List<T> items, boolean beyondCursor) {
     /** Copies the list. */
     public PostRange {
-        posts = List.copyOf(posts);
+        items = List.copyOf(items);
     }
 }

@@ -23,8 +23,17 @@ public interface TimelineReads {
      * The posts of a keyset range and whether a matching post lies beyond its cursor ({@link PostRange}). This
      * default reads twice; a database store answers both in one statement.
      */
-    default PostRange postRange(PostSelection selection) {
-        List<Post> posts = posts(selection);
+    default PostRange<Post> postRange(PostSelection selection) {
+        return new PostRange<>(posts(selection), beyondCursor(selection));
+    }
+
+    /** {@link #postRange} as post ids only. This default reads whole posts; a database store reads only ids. */
+    default PostRange<PostId> postIdRange(PostSelection selection) {
+        PostRange<Post> range = postRange(selection);
+        return new PostRange<>(range.items().stream().map(Post::id).toList(), range.beyondCursor());
+    }
+
+    private boolean beyondCursor(PostSelection selection) {
         Optional<PostSelection> probe = Optional.empty();
         if (selection.before().isPresent()) {
             long before = selection.before().get().value();
@@ -36,6 +45,6 @@ public interface TimelineReads {
             probe = Optional.of(selection.range(after < Long.MAX_VALUE ? Optional.of(new PostId(after + 1))
                     : Optional.empty(), Optional.empty(), 1));
         }
-        return new PostRange(posts, probe.isPresent() && !posts(probe.get()).isEmpty());
+        return probe.isPresent() && !posts(probe.get()).isEmpty();
     }
 }

@@ -895,7 +895,7 @@ public abstract class StoreContract {
         }
 
         @Test
-        void postRange_returnsThePageOfPosts_andWhetherAMatchingPostLiesBeyondTheCursor() {
+        void postRange_andPostIdRange_returnThePage_andWhetherAMatchingPostLiesBeyondTheCursor() {
             store.saveOrganisation(Organisation.of("lab", "Lab"), T0);
             Member ada = admit("ada", "lab");
             Member bob = admit("bob");
@@ -923,13 +923,19 @@ public abstract class StoreContract {
                 boolean beyond = matching.stream().anyMatch(p -> before ? p.id().compareTo(at) >= 0
                         : p.id().compareTo(at) <= 0);
 
-                PostRange range = store.postRange(selection);
+                PostRange<Post> range = store.postRange(selection);
+                PostRange<PostId> idRange = store.postIdRange(selection);
 
-                assertThat(range.posts()).as("round %d: %s", round, selection).isEqualTo(store.posts(selection));
+                assertThat(range.items()).as("round %d: %s", round, selection).isEqualTo(store.posts(selection));
                 assertThat(range.beyondCursor()).as("round %d: %s", round, selection).isEqualTo(beyond);
+                assertThat(idRange.items()).as("round %d: %s", round, selection).isEqualTo(ids(range.items()));
+                assertThat(idRange.beyondCursor()).as("round %d: %s", round, selection).isEqualTo(beyond);
             }
-            assertThat(store.postRange(PostSelection.newest(3)).posts()).isEqualTo(store.posts(PostSelection.newest(3)));
-            assertThat(store.postRange(PostSelection.newest(3)).beyondCursor()).isFalse();
+            PostSelection newest = PostSelection.newest(3);
+            assertThat(store.postRange(newest).items()).isEqualTo(store.posts(newest));
+            assertThat(store.postRange(newest).beyondCursor()).isFalse();
+            assertThat(store.postIdRange(newest).items()).isEqualTo(ids(store.posts(newest)));
+            assertThat(store.postIdRange(newest).beyondCursor()).isFalse();
         }
 
         private boolean matches(Post post, PostSelection s, Member ada, Member bob) {

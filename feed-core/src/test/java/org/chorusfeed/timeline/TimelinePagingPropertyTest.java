@@ -73,7 +73,7 @@ class TimelinePagingPropertyTest {
     /** Pages from the newest towards the oldest while new posts, edits and deletions of other posts happen. */
     private void checkBackwards(Chorus chorus, Model model, Filter filter, int limit) {
         List<Post> expected = model.matching(filter);
-        Page<Post> page = chorus.timeline().read(filter.apply(TimelineQuery.latest().limit(limit)));
+        Page<Post> page = readBoth(chorus, filter.apply(TimelineQuery.latest().limit(limit)));
         List<PostId> visited = new ArrayList<>();
         Set<PostId> deletedWhilePaging = new HashSet<>();
         while (true) {
@@ -86,7 +86,7 @@ class TimelinePagingPropertyTest {
                 break;
             }
             model.interfere(deletedWhilePaging);
-            page = chorus.timeline().read(filter.apply(TimelineQuery.latest().limit(limit).before(page.next().get())));
+            page = readBoth(chorus, filter.apply(TimelineQuery.latest().limit(limit).before(page.next().get())));
         }
         assertStrictlyDescending(visited);
         Set<PostId> visitedSet = new HashSet<>(visited);
@@ -97,9 +97,9 @@ class TimelinePagingPropertyTest {
 
     /** Pages from the oldest towards the newest, following {@code prev}, while new posts arrive. */
     private void checkForwards(Chorus chorus, Model model, Filter filter, int limit) {
-        Page<Post> page = chorus.timeline().read(filter.apply(TimelineQuery.latest().limit(limit)));
+        Page<Post> page = readBoth(chorus, filter.apply(TimelineQuery.latest().limit(limit)));
         while (page.next().isPresent()) {
-            page = chorus.timeline().read(filter.apply(TimelineQuery.latest().limit(limit).before(page.next().get())));
+            page = readBoth(chorus, filter.apply(TimelineQuery.latest().limit(limit).before(page.next().get())));
         }
         List<PostId> visitedAscending = new ArrayList<>();
         Set<PostId> deletedWhilePaging = new HashSet<>();
@@ -113,7 +113,7 @@ class TimelinePagingPropertyTest {
                 break;
             }
             model.interfere(deletedWhilePaging);
-            page = chorus.timeline().read(filter.apply(TimelineQuery.latest().limit(limit).after(page.prev().get())));
+            page = readBoth(chorus, filter.apply(TimelineQuery.latest().limit(limit).after(page.prev().get())));
         }
         List<PostId> descending = new ArrayList<>(visitedAscending);
         java.util.Collections.reverse(descending);
@@ -125,6 +125,16 @@ class TimelinePagingPropertyTest {
         visitedSet.removeAll(expectedNow);
         assertThat(visitedSet).as("the only visited posts not there now were deleted while paging")
                 .isSubsetOf(deletedWhilePaging);
+    }
+
+    /** Reads a page, and the same page as ids only, which must agree item for item and cursor for cursor. */
+    private static Page<Post> readBoth(Chorus chorus, TimelineQuery query) {
+        Page<Post> page = chorus.timeline().read(query);
+        Page<PostId> ids = chorus.timeline().readIds(query);
+        assertThat(ids.items()).as("ids of %s", query).containsExactlyElementsOf(page.items().stream().map(Post::id).toList());
+        assertThat(ids.next()).as("next of %s", query).isEqualTo(page.next());
+        assertThat(ids.prev()).as("prev of %s", query).isEqualTo(page.prev());
+        return page;
     }
 
     private static void assertStrictlyDescending(List<PostId> ids) {

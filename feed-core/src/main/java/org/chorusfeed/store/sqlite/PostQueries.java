@@ -1,9 +1,11 @@
 package org.chorusfeed.store.sqlite;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.chorusfeed.store.PostRange;
 import org.chorusfeed.store.PostSelection;
 import org.jspecify.annotations.Nullable;
 
@@ -17,23 +19,69 @@ import org.jspecify.annotations.Nullable;
  * <p>A shape with a cursor also comes as a <em>range</em> ({@link #rangeSql}): the same rows with one more column,
  * an {@code EXISTS} probe for a matching post on the cursor's other side ({@link org.chorusfeed.store.PostRange}).
  * The probe does not depend on the row, so SQLite runs it once per statement; a page thus needs one statement, not
- * two. With no rows there is no column to read it from, and {@link #probeSql} asks alone.
+ * two. With no rows there is no column to read it from, and {@link #probeSql} asks alone. Each shape also comes
+ * reading post ids only, for callers that keep the posts they need.
  */
 final class PostQueries {
     private static final int SHAPES = 3 * 32;
     private static final String[] SQL = new String[SHAPES];
     private static final String[] RANGE_SQL = new String[SHAPES];
     private static final String[] PROBE_SQL = new String[SHAPES];
+    private static final String[] ID_SQL = new String[SHAPES];
+    private static final String[] ID_RANGE_SQL = new String[SHAPES];
 
     static {
         for (int shape = 0; shape < SHAPES; shape++) {
             SQL[shape] = build(shape, Rows.POST_COLUMNS);
+            ID_SQL[shape] = build(shape, "p.id");
             if (shape >= 32) {
                 String probe = probe(shape);
                 RANGE_SQL[shape] = build(shape, Rows.POST_COLUMNS + ", EXISTS (" + probe + ")");
+                ID_RANGE_SQL[shape] = build(shape, "p.id, EXISTS (" + probe + ")");
                 PROBE_SQL[shape] = "SELECT EXISTS (" + probe + ")";
             }
         }
+    }
+
+    /** Reads one item from a row. */
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Runs a selection as a {@link PostRange}: one statement (two when a selection with a cursor finds no rows).
+     *
+     * @param idsOnly whether {@code row} reads post ids (from the first column) rather than whole posts
+     */
+    static <T> PostRange<T> range(SqlConnection connection, PostSelection selection, boolean idsOnly, Row<T> row)
+            throws SQLException {
+        int shape = shape(selection);
+        boolean cursor = shape >= 32;
+        String sql = cursor ? (idsOnly ? ID_RANGE_SQL : RANGE_SQL)[shape] : (idsOnly ? ID_SQL : SQL)[shape];
+        PreparedStatement query = connection.prepare(sql);
+        if (cursor) {
+            bindRange(query, selection);
+        } else {
+            bind(query, selection);
+        }
+        int probeColumn = (idsOnly ? 1 : Rows.POST_COLUMN_COUNT) + 1;
+        List<T> items = new ArrayList<>(Math.min(selection.limit(), 128));
+        boolean beyond = false;
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                items.add(row.read(rows));
+                beyond = cursor && rows.getInt(probeColumn) == 1;
+            }
+        }
+        if (cursor && items.isEmpty()) {
+            PreparedStatement probe = connection.prepare(PROBE_SQL[shape]);
+            bindProbe(probe, selection);
+            try (ResultSet rows = probe.executeQuery()) {
+                beyond = rows.next() && rows.getInt(1) == 1;
+            }
+        }
+        return new PostRange<>(items, beyond);
     }
 
     private PostQueries() {
@@ -47,6 +95,11 @@ final class PostQueries {
     /** The SQL for this selection's shape with the probe as its last column; the selection has a cursor. */
     static String rangeSql(PostSelection selection) {
         return RANGE_SQL[cursorShape(selection)];
+    }
+
+    /** {@link #rangeSql} reading only post ids. */
+    static String idRangeSql(PostSelection selection) {
+        return ID_RANGE_SQL[cursorShape(selection)];
     }
 
     /** The probe alone, one row with one column; the selection has a cursor. */

@@ -434,28 +434,13 @@ public final class SqliteStore implements Store {
     }
 
     @Override
-    public PostRange postRange(PostSelection selection) {
-        if (selection.before().isEmpty() && selection.after().isEmpty()) {
-            return new PostRange(posts(selection), false);
-        }
-        return read("read the timeline", c -> {
-            PreparedStatement query = c.prepare(PostQueries.rangeSql(selection));
-            PostQueries.bindRange(query, selection);
-            List<Post> posts = new ArrayList<>(Math.min(selection.limit(), 128));
-            boolean beyond = false;
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    posts.add(Rows.post(rows));
-                    beyond = rows.getInt(Rows.POST_COLUMN_COUNT + 1) == 1;
-                }
-            }
-            if (posts.isEmpty()) {
-                PreparedStatement probe = c.prepare(PostQueries.probeSql(selection));
-                PostQueries.bindProbe(probe, selection);
-                beyond = first(probe, row -> row.getInt(1) == 1).orElse(false);
-            }
-            return new PostRange(posts, beyond);
-        });
+    public PostRange<Post> postRange(PostSelection selection) {
+        return read("read the timeline", c -> PostQueries.range(c, selection, false, Rows::post));
+    }
+
+    @Override
+    public PostRange<PostId> postIdRange(PostSelection selection) {
+        return read("read the timeline", c -> PostQueries.range(c, selection, true, row -> new PostId(row.getLong(1))));
     }
 
     @Override

@@ -342,8 +342,10 @@ class SqliteStoreTest extends StoreContract {
                 if (shape.before().isEmpty() && shape.after().isEmpty()) {
                     continue;
                 }
-                for (boolean alone : new boolean[] {false, true}) {
-                    String sql = alone ? PostQueries.probeSql(shape) : PostQueries.rangeSql(shape);
+                for (int variant = 0; variant < 3; variant++) {
+                    boolean alone = variant == 2;
+                    String sql = variant == 0 ? PostQueries.rangeSql(shape)
+                            : variant == 1 ? PostQueries.idRangeSql(shape) : PostQueries.probeSql(shape);
                     var explain = connection.prepare("EXPLAIN QUERY PLAN " + sql);
                     if (alone) {
                         PostQueries.bindProbe(explain, shape);

@@ -13,31 +13,31 @@ import org.chorusfeed.post.PostId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Each post's JSON ({@link Representations#post}) rendered once and kept as bytes, so that a timeline page is
- * assembled by copying bytes instead of building and serialising a tree per request. Shared by every response.
+ * Each post's JSON ({@link Representations#post}) rendered once and kept as bytes by post id, so that a timeline
+ * page is its post ids read from the store and the kept bytes copied out, instead of whole posts read, built into
+ * a tree and serialised per request. Shared by every response.
  *
- * <p>A kept rendering is served only when all three of these hold; whoever changes what a post's JSON shows must
- * keep them true:
+ * <p>Only the change log takes renderings out (DESIGN rule 5: every mutation is in it, and the live stream relies
+ * on the same), so whoever changes what a post's JSON shows must keep these true:
  * <ol>
- * <li><b>The same post.</b> Only for a {@link Post} <em>equal</em> to the one it was rendered from. {@code Post} is
- *     a record, so every component takes part, including those added later (text, segments, edit time,
- *     appreciation count, preview, hiding): a field computed from the {@code Post} alone needs nothing more.</li>
- * <li><b>The same generation.</b> What a post's JSON reads from outside its {@code Post} (the author's name and
- *     organisation through {@link People}, the replied-to post and its author) changes only with an entry in the
- *     change log. Every change starts a new generation except the kinds in {@link #OWN_POST_ONLY}, which change
- *     nothing but their own post (caught by the first rule). A new {@link ChangeKind} is therefore safe by
- *     default; list it there only if no other post's JSON can change with it. Renderings of an older generation
- *     are never served. {@link #invalidate} must run after {@link People#invalidate} for each change.</li>
- * <li><b>The same view.</b> The JSON may differ by who reads it only through the {@link View} in the key. Today
+ * <li><b>A change to a post names it.</b> The kinds in {@link #OWN_POST_ONLY} change nothing but the post they
+ *     name, whose renderings are dropped. Every other kind drops every rendering: what a post's JSON reads from
+ *     outside its own row (the author's name and organisation through {@link People}, the replied-to post and its
+ *     author) can change with it. A new {@link ChangeKind} is therefore safe by default; list it there only if
+ *     no other post's JSON can change with it (a new field of the post's own, like a preview, can).</li>
+ * <li><b>A rendering is kept only if no change came while it was made.</b> Callers read {@link #stamp()} before
+ *     reading the post; {@link #render} keeps the bytes only if no change was handled since, so a post read just
+ *     before a change cannot outlive it. {@link #invalidate} must run after {@link People#invalidate}.</li>
+ * <li><b>The view is in the key.</b> The JSON may differ by who reads it only through the {@link View}. Today
  *     there is one, {@link View#PUBLIC}: what anonymous readers see; a field for one reader (like
  *     {@code appreciatedByMe}) is appended to a shared rendering by {@link #withField}. A post shown differently
  *     to some readers (say, hidden posts to admins) gets its own view, passed in by the caller.</li>
  * </ol>
- * Bounded by a capacity: past it, an arbitrary eighth of the entries is dropped (no order is kept, so a hit costs
- * one map lookup and one equality check).
+ * Bounded by a capacity: past it, an arbitrary eighth of the renderings is dropped (no order is kept, so a hit
+ * costs one map lookup).
  */
 final class PostJson {
-    /** Change kinds that change no post's JSON but their own post's (whose new value the first rule catches). */
+    /** Change kinds that change no post's JSON but the one post they name. */
     static final Set<ChangeKind> OWN_POST_ONLY =
             EnumSet.of(ChangeKind.POST_CREATED, ChangeKind.POST_EDITED, ChangeKind.POST_APPRECIATED);
 
@@ -50,12 +50,10 @@ final class PostJson {
     private record Key(PostId id, View view) {
     }
 
-    private record Entry(long generation, Post post, byte[] json) {
-    }
-
     private final int capacity;
-    private final AtomicLong generation = new AtomicLong();
-    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    /** How many changes have been handled: a rendering made across a change is not kept. */
+    private final AtomicLong changes = new AtomicLong();
+    private final Map<Key, byte[]> entries = new ConcurrentHashMap<>();
 
     /** A cache of at most about {@code capacity} renderings. */
     PostJson(int capacity) {
@@ -65,29 +63,34 @@ final class PostJson {
         this.capacity = capacity;
     }
 
-    /** The current generation: read it once, before reading the posts of a response. */
-    long generation() {
-        return generation.get();
+    /** Where the change log stands for this cache: read it before reading the posts to render. */
+    long stamp() {
+        return changes.get();
     }
 
-    /** The kept JSON of exactly this post in this view, rendered in this generation; null when there is none. */
-    byte @Nullable [] cached(Post post, View view, long generation) {
-        Entry entry = entries.get(new Key(post.id(), view));
-        return entry != null && entry.generation == generation && entry.post.equals(post) ? entry.json : null;
+    /** The kept JSON of this post in this view; null when there is none. */
+    byte @Nullable [] cached(PostId id, View view) {
+        return entries.get(new Key(id, view));
     }
 
     /**
-     * Renders the post in this view and keeps the bytes for the generation read before the post was.
+     * Renders the post in this view, and keeps the bytes unless a change was handled since {@code stamp}.
      *
      * @param directory where the author and the replied-to post are looked up
+     * @param stamp     {@link #stamp()} read before the post was
      */
-    byte[] render(Post post, View view, Directory directory, long generation) {
+    byte[] render(Post post, View view, Directory directory, long stamp) {
         byte[] json = Representations.MAPPER.writeValueAsBytes(Representations.post(post, directory, null));
-        if (generation == this.generation.get()) {
+        if (stamp == changes.get()) {
             if (entries.size() >= capacity) {
                 evictSome();
             }
-            entries.put(new Key(post.id(), view), new Entry(generation, post, json));
+            Key key = new Key(post.id(), view);
+            entries.put(key, json);
+            // A change handled between the check and the put has already dropped what it concerns: undo the put.
+            if (stamp != changes.get()) {
+                entries.remove(key, json);
+            }
         }
         return json;
     }
@@ -101,10 +104,10 @@ final class PostJson {
         }
     }
 
-    /** Starts a new generation unless the change alters only its own post; called for each change in the log. */
+    /** Drops the renderings a change may alter; called for each change in the log, in order. */
     void invalidate(Change change) {
+        changes.incrementAndGet();
         if (!OWN_POST_ONLY.contains(change.kind())) {
-            generation.incrementAndGet();
             entries.clear();
         } else {
             change.post().ifPresent(id -> {

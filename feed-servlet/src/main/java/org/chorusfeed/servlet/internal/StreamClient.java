@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One live-stream connection. No thread of its own: events are written with the Servlet API's non-blocking
- * output from whichever thread has them (the change fan-out, the heartbeat, the container when the socket can
- * take more), one at a time under this object's lock.
+ * output from whichever thread has them (its {@link StreamShards} writer thread for live events and heartbeats,
+ * the container when the socket can take more), one at a time under this object's lock.
  *
  * <p>A connection starts by <em>replaying</em> the change log after its {@code Last-Event-ID}, a batch at a time
  * as the client takes them, while live changes wait in {@code held}. Replay ends at the first change the

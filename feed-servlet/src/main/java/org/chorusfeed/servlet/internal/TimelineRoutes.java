@@ -1,10 +1,10 @@
 package org.chorusfeed.servlet.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /api/timeline}: the most read URL. Its newest unfiltered page, for anonymous readers, is a lookup
- * in the {@link TimelineCache} and a write of cached bytes. Every other page is read from the store and assembled
- * from each post's kept JSON ({@link PostJson}); its weak entity tag comes from the change log's position rather
+ * in the {@link TimelineCache} and a write of cached bytes. Every other page is read from the store as post ids
+ * and assembled from each post's kept JSON ({@link PostJson}); its weak entity tag comes from the change log's position rather
  * than the body ({@link TimelineTags}), so a matching {@code If-None-Match} is answered before anything is read.
  */
 final class TimelineRoutes {
@@ -65,77 +65,91 @@ final class TimelineRoutes {
         if (x.notModified(etag, cacheControl)) {
             return;
         }
-        long generation = posts.generation();
-        Page<Post> page = chorus.timeline().read(timelineQuery);
-        x.sendTagged(Exchange.JSON, render(page, reader, generation), etag, cacheControl);
+        long stamp = posts.stamp();
+        Page<PostId> page = chorus.timeline().readIds(timelineQuery);
+        x.sendTagged(Exchange.JSON, render(page, reader, stamp), etag, cacheControl);
     }
 
     private byte[] renderNewest(int limit) {
-        long generation = posts.generation();
-        return render(chorus.timeline().read(TimelineQuery.latest().limit(limit)), null, generation);
+        long stamp = posts.stamp();
+        return render(chorus.timeline().readIds(TimelineQuery.latest().limit(limit)), null, stamp);
     }
 
     /**
      * A page: {@code {"items":[...],"next":...,"prev":...}}, the same bytes Jackson would write for the tree of
-     * {@link Representations#post}s; with a reader, each post also says if they appreciate it.
+     * {@link Representations#post}s; with a reader, each post also says if they appreciate it. Posts without kept
+     * JSON are read together and rendered; one deleted since its id was read is left out.
      *
-     * @param generation {@link PostJson#generation()} read before the page was
+     * @param stamp {@link PostJson#stamp()} read before the page was
      */
-    private byte[] render(Page<Post> page, @Nullable Member reader, long generation) {
-        List<Post> items = page.items();
-        List<byte[]> rendered = new ArrayList<>(items.size());
-        List<Post> missing = new ArrayList<>();
-        for (Post post : items) {
-            byte[] json = posts.cached(post, PostJson.View.PUBLIC, generation);
+    private byte[] render(Page<PostId> page, @Nullable Member reader, long stamp) {
+        List<PostId> ids = page.items();
+        List<byte @Nullable []> rendered = new ArrayList<>(ids.size());
+        List<PostId> missing = new ArrayList<>();
+        for (PostId id : ids) {
+            byte[] json = posts.cached(id, PostJson.View.PUBLIC);
             rendered.add(json);
             if (json == null) {
-                missing.add(post);
+                missing.add(id);
             }
         }
         if (!missing.isEmpty()) {
+            Map<PostId, Post> found = chorus.posts().findAll(missing);
             Directory directory = new Directory(chorus, people);
-            items.forEach(directory::remember);
-            directory.rememberRepliedTo(missing);
-            for (int i = 0; i < items.size(); i++) {
-                if (rendered.get(i) == null) {
-                    rendered.set(i, posts.render(items.get(i), PostJson.View.PUBLIC, directory, generation));
+            found.values().forEach(directory::remember);
+            directory.rememberRepliedTo(found.values());
+            for (int i = 0; i < ids.size(); i++) {
+                Post post = rendered.get(i) == null ? found.get(ids.get(i)) : null;
+                if (post != null) {
+                    rendered.set(i, posts.render(post, PostJson.View.PUBLIC, directory, stamp));
                 }
             }
         }
-        if (reader != null) {
-            Set<PostId> appreciated = items.isEmpty() ? Set.of()
-                    : new HashSet<>(chorus.posts().appreciatedBy(reader.id(), ids(items)));
-            for (int i = 0; i < items.size(); i++) {
-                rendered.set(i, PostJson.withField(rendered.get(i), "appreciatedByMe",
-                        appreciated.contains(items.get(i).id())));
+        List<byte[]> items = new ArrayList<>(ids.size());
+        List<PostId> shown = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            byte[] json = rendered.get(i);
+            if (json != null) {
+                items.add(json);
+                shown.add(ids.get(i));
             }
         }
-        return page(rendered, page.next(), page.prev());
+        if (reader != null && !shown.isEmpty()) {
+            Set<PostId> appreciated = new HashSet<>(chorus.posts().appreciatedBy(reader.id(), shown));
+            for (int i = 0; i < items.size(); i++) {
+                items.set(i, PostJson.withField(items.get(i), "appreciatedByMe", appreciated.contains(shown.get(i))));
+            }
+        }
+        return page(items, page.next(), page.prev());
     }
 
     private static byte[] page(List<byte[]> items, Optional<String> next, Optional<String> prev) {
-        int size = 64;
+        byte[] nextJson = Representations.MAPPER.writeValueAsBytes(next.orElse(null));
+        byte[] prevJson = Representations.MAPPER.writeValueAsBytes(prev.orElse(null));
+        int size = ITEMS.length + Math.max(0, items.size() - 1) + NEXT.length + nextJson.length + PREV.length
+                + prevJson.length + 1;
         for (byte[] item : items) {
-            size += item.length + 1;
+            size += item.length;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
-        out.writeBytes(ITEMS);
+        byte[] page = new byte[size];
+        int at = put(page, 0, ITEMS);
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {
-                out.write(',');
+                page[at++] = ',';
             }
-            out.writeBytes(items.get(i));
+            at = put(page, at, items.get(i));
         }
-        out.writeBytes(NEXT);
-        out.writeBytes(Representations.MAPPER.writeValueAsBytes(next.orElse(null)));
-        out.writeBytes(PREV);
-        out.writeBytes(Representations.MAPPER.writeValueAsBytes(prev.orElse(null)));
-        out.write('}');
-        return out.toByteArray();
+        at = put(page, at, NEXT);
+        at = put(page, at, nextJson);
+        at = put(page, at, PREV);
+        at = put(page, at, prevJson);
+        page[at] = '}';
+        return page;
     }
 
-    private static List<PostId> ids(List<Post> posts) {
-        return posts.stream().map(Post::id).toList();
+    private static int put(byte[] target, int at, byte[] source) {
+        System.arraycopy(source, 0, target, at, source.length);
+        return at + source.length;
     }
 
     private static byte[] bytes(String ascii) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Posts' kept JSON: the same bytes as the tree, served only for the same post in the same generation. */
+/** Posts' kept JSON: the same bytes as the tree, dropped by the changes that may alter them. */
 class PostJsonTest {
     private final Chorus chorus = Chorus.builder().inMemory().build();
     private final People people = new People(chorus);
@@ -40,64 +40,64 @@ class PostJsonTest {
     }
 
     @Test
-    void aRendering_isTheTreesBytes_andIsServedAgainForAnEqualPost() {
+    void aRendering_isTheTreesBytes_andIsKeptByPostId() {
         Post parent = chorus.posts().publish(ada.id(), "Kick-off at #BalticLab https://example.org/k with @ada");
         Post reply = chorus.posts().reply(ada.id(), parent.id(), "An \"answer\" \u2028 with odd characters <b>");
-        long generation = json.generation();
 
-        byte[] rendered = json.render(reply, PostJson.View.PUBLIC, directory(), generation);
+        byte[] rendered = json.render(reply, PostJson.View.PUBLIC, directory(), json.stamp());
 
         assertThat(rendered).isEqualTo(tree(reply));
-        assertThat(json.cached(chorus.posts().get(reply.id()), PostJson.View.PUBLIC, generation)).isSameAs(rendered);
+        assertThat(json.cached(reply.id(), PostJson.View.PUBLIC)).isSameAs(rendered);
+        assertThat(json.cached(parent.id(), PostJson.View.PUBLIC)).isNull();
     }
 
     @Test
-    void aChangedPost_isNeverServedItsOldRendering() {
+    void aChangeToAPost_dropsOnlyThatPostsRendering() {
         Post post = chorus.posts().publish(ada.id(), "First words");
-        long generation = json.generation();
-        json.render(post, PostJson.View.PUBLIC, directory(), generation);
+        Post other = chorus.posts().publish(ada.id(), "Other words");
+        json.render(post, PostJson.View.PUBLIC, directory(), json.stamp());
+        json.render(other, PostJson.View.PUBLIC, directory(), json.stamp());
 
-        Post appreciated = chorus.posts().appreciate(post.id(), ada.id());
+        json.invalidate(change(ChangeKind.POST_APPRECIATED, chorus.posts().appreciate(post.id(), ada.id())));
 
-        assertThat(json.cached(appreciated, PostJson.View.PUBLIC, generation)).isNull();
-        json.invalidate(change(ChangeKind.POST_APPRECIATED, appreciated));
-        assertThat(json.generation()).as("an appreciation changes only its own post").isEqualTo(generation);
-        assertThat(json.cached(post, PostJson.View.PUBLIC, generation)).isNull();
+        assertThat(json.cached(post.id(), PostJson.View.PUBLIC)).isNull();
+        assertThat(json.cached(other.id(), PostJson.View.PUBLIC)).isEqualTo(tree(other));
     }
 
     @Test
-    void everyChangeThatMayTouchOtherPosts_startsANewGeneration() {
+    void everyChangeThatMayTouchOtherPosts_dropsEveryRendering() {
         Post post = chorus.posts().publish(ada.id(), "Words");
+        Post other = chorus.posts().publish(ada.id(), "Other words");
         for (ChangeKind kind : ChangeKind.values()) {
-            long generation = json.generation();
-            json.render(post, PostJson.View.PUBLIC, directory(), generation);
+            json.render(post, PostJson.View.PUBLIC, directory(), json.stamp());
+            json.render(other, PostJson.View.PUBLIC, directory(), json.stamp());
 
             json.invalidate(change(kind, post));
 
-            boolean newGeneration = json.generation() != generation;
-            assertThat(newGeneration).as("%s starts a new generation", kind)
+            assertThat(json.cached(post.id(), PostJson.View.PUBLIC)).as("%s", kind).isNull();
+            assertThat(json.cached(other.id(), PostJson.View.PUBLIC) == null).as("%s drops the other post's", kind)
                     .isEqualTo(!PostJson.OWN_POST_ONLY.contains(kind));
-            assertThat(json.cached(post, PostJson.View.PUBLIC, json.generation())).as("%s", kind).isNull();
         }
     }
 
     @Test
-    void aRenderingFromBeforeAnInvalidation_isNotKept() {
+    void aRenderingOfAPostReadBeforeAChange_isNotKept() {
         Post post = chorus.posts().publish(ada.id(), "Words");
-        long before = json.generation();
-        json.invalidate(change(ChangeKind.MEMBER_CHANGED, post));
+        long stamp = json.stamp();
+        Post edited = chorus.posts().edit(post.id(), ada.id(), "New words");
+        json.invalidate(change(ChangeKind.POST_EDITED, edited));
 
-        json.render(post, PostJson.View.PUBLIC, directory(), before);
+        byte[] stale = json.render(post, PostJson.View.PUBLIC, directory(), stamp);
 
+        assertThat(stale).isEqualTo(tree(post));
         assertThat(json.size()).isZero();
-        assertThat(json.cached(post, PostJson.View.PUBLIC, json.generation())).isNull();
+        assertThat(json.cached(post.id(), PostJson.View.PUBLIC)).isNull();
     }
 
     @Test
     void theCache_staysWithinItsCapacity() {
-        long generation = json.generation();
         for (int i = 0; i < 250; i++) {
-            json.render(chorus.posts().publish(ada.id(), "Post " + i), PostJson.View.PUBLIC, directory(), generation);
+            json.render(chorus.posts().publish(ada.id(), "Post " + i), PostJson.View.PUBLIC, directory(), json.stamp());
             assertThat(json.size()).isLessThanOrEqualTo(100);
         }
     }
