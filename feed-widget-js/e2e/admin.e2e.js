@@ -81,6 +81,44 @@ describe('the admin console', { skip }, () => {
     session.check();
   });
 
+  test('a visitor asks to join; the admin approves, and the visitor is a member', async () => {
+    const visitor = await open(browser);
+    const handle = 'e2e-' + hub.unique();
+    try {
+      const asking = await visitor.page();
+      await asking.goto('/signin');
+      await Promise.all([
+        asking.waitForURL((u) => u.pathname !== '/signin'),
+        asking.getByRole('button', { name: 'Sign in as a new visitor' }).click(),
+      ]);
+      // The visitor's page asks as a page of the hub would: with its cookies, the CSRF token and its Origin.
+      const asked = await asking.evaluate(async (body) => {
+        const session = await (await fetch('/chorus/api/session')).json();
+        const r = await fetch('/chorus/api/join-requests', {
+          method: 'POST', body: JSON.stringify(body),
+          headers: { 'content-type': 'application/json', 'x-chorus-csrf': session.csrf },
+        });
+        return { status: r.status, joining: session.joining, member: session.member };
+      }, { handle, name: 'E2E Newcomer', message: 'I repair bicycles <b>and</b> radios' });
+      assert.deepEqual(asked, { status: 201, joining: 'approval', member: null });
+
+      const { page, writes, csrf } = await console_(session, 'Join requests');
+      const request = item(page, '@' + handle);
+      assert.ok((await request.textContent()).includes('I repair bicycles <b>and</b> radios'), 'the message, as text');
+      await request.getByRole('button', { name: 'Approve' }).click();
+      await said(page, `@${handle} is now a member.`);
+      assert.equal(await item(page, '@' + handle).count(), 0, 'no longer pending');
+      assert.equal((await hub.expect(200, 'GET', '/members/' + handle)).name, 'E2E Newcomer');
+      const now = await asking.evaluate(async () => (await (await fetch('/chorus/api/session')).json()).member?.handle);
+      assert.equal(now, handle, 'the visitor is signed in as the new member');
+      assert.deepEqual(writes.map((w) => [w.method, w.csrf]), [['POST', csrf]]);
+      visitor.check();
+      session.check();
+    } finally {
+      await visitor.close();
+    }
+  });
+
   test('the admin hides a reported post with a reason, and it is gone for readers until unhidden', async () => {
     const author = await hub.newMember();
     const reporter = await hub.newMember();
@@ -110,7 +148,7 @@ describe('the admin console', { skip }, () => {
     session.check();
   });
 
-  test('the admin suspends a member with a reason; they can no longer post; the audit log says so', async () => {
+  test('the admin suspends a member with a reason, and they can no longer post', async () => {
     const member = await hub.newMember();
     const { page, csrf, writes } = await console_(session, 'Members');
     const row = item(page, '@' + member.handle);
@@ -120,8 +158,13 @@ describe('the admin console', { skip }, () => {
     assert.equal(await item(page, '@' + member.handle).locator('[part~=badge]').first().textContent(), 'suspended');
     assert.equal((await hub.call('POST', '/posts', { token: member.token, body: { text: 'still here?' } })).status >= 400, true);
     assert.deepEqual(writes.map((w) => [w.path, w.csrf]), [[`/chorus/api/admin/members/${member.handle}/suspend`, csrf]]);
+    session.check();
+  });
 
-    await page.getByRole('tab', { name: 'Audit log' }).click();
+  test('the audit log shows the newest admin act first, with who, what, target and reason', async () => {
+    const member = await hub.newMember();
+    await hub.expect(200, 'POST', `/admin/members/${member.handle}/suspend`, { ...admin(), body: { reason: 'Spamming the timeline' } });
+    const { page } = await console_(session, 'Audit log');
     const entry = page.locator('chorus-admin [part~=audit] tbody tr').first();
     await entry.waitFor();
     const cells = await entry.locator('td').allTextContents();

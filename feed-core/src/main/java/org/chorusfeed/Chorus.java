@@ -81,15 +81,14 @@ public final class Chorus implements AutoCloseable {
         this.clock = clock;
         this.textRules = textRules;
         this.changes = new ChangeFeed(store);
-        // data rights: a member's export carries their blog's status, which the blog poller (made below) knows
-        this.members = new StoreMembers(store, clock, new BlogUrlCheck(fetcher),
-                new StoreDataRights(store, clock, member -> blogs().status(member)));
+        this.blogs = new BlogPoller(store, clock, fetcher, textRules, settings.blogPollInterval, settings.blogPolling);
+        // data rights: a member's export carries their blog's status, which the blog poller knows
+        this.members = new StoreMembers(store, clock, new BlogUrlCheck(fetcher), blogs::blogSet,
+                new StoreDataRights(store, clock, blogs::status));
         this.organisations = new StoreOrganisations(store, clock);
         this.posts = new StorePosts(store, clock, textRules);
         this.timeline = new StoreTimeline(store);
         this.tokens = new StoreAccessTokens(store, clock);
-        this.blogs = new BlogPoller(store, clock, fetcher, textRules, changes, settings.blogPollInterval,
-                settings.blogPolling);
         blogs.start();
         // link previews
         this.previews = new StorePreviews(store, clock, settings.linkPreviews);
@@ -100,8 +99,8 @@ public final class Chorus implements AutoCloseable {
         this.audit = new StoreAuditLog(store, clock);
         this.moderation = new StoreModeration(store, clock, audit);
         // joining (members helper)
-        this.invitations = new StoreInvitations(store, clock);
-        this.joinRequests = new StoreJoinRequests(store, clock);
+        this.invitations = new StoreInvitations(store, clock, audit);
+        this.joinRequests = new StoreJoinRequests(store, clock, audit);
     }
 
     /** Starts configuring a Chorus. */

@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param lastError     what went wrong the last time something did, in words the member can act on
  * @param lastErrorAt   when that was
  * @param nextPollAt    when the next poll is due (a URL just set is due at once)
- * @param imported      how many entries became posts
+ * @param imported      how many of the member's blog entries became posts (from any URL the member set)
  */
 public record BlogStatus(URI url, Optional<URI> feedUrl, Optional<Instant> lastSuccessAt, Optional<String> lastError,
         Optional<Instant> lastErrorAt, Instant nextPollAt, int imported) {

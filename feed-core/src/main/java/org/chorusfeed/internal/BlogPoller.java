@@ -30,9 +30,6 @@ import org.chorusfeed.blogs.FeedDocument;
 import org.chorusfeed.blogs.FeedFormatException;
 import org.chorusfeed.blogs.FeedLinks;
 import org.chorusfeed.blogs.ParsedFeed;
-import org.chorusfeed.changes.ChangeKind;
-import org.chorusfeed.changes.ChangeLog;
-import org.chorusfeed.changes.Subscription;
 import org.chorusfeed.member.Member;
 import org.chorusfeed.member.MemberId;
 import org.chorusfeed.outside.FetchRefusedException;
@@ -48,11 +45,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls members' blog feeds and imports their entries. The feeds to poll follow the members' profiles: each tick
- * (and each member change on the change log) brings the kept feeds in line with the blog URLs members set, then
+ * (and each blog URL set through {@link #blogSet}) brings the kept feeds in line with the blog URLs members set, then
  * polls the feeds that are due on a small, bounded pool, one poll per feed at a time. A poll that fails records
  * its error and backs off; nothing a feed does reaches another feed or the poller.
  *
- * <p>With polling on, {@link #start()} starts one scheduler thread, a change-log subscription and up to
+ * <p>With polling on, {@link #start()} starts one scheduler thread and up to
  * {@link #WORKERS} fetch threads (created when needed); {@link #close()} stops them all. With polling off nothing
  * runs by itself and {@link #pollDue()} polls on the caller's thread.
  */
@@ -61,7 +58,10 @@ public final class BlogPoller implements Blogs, AutoCloseable {
     static final int WORKERS = 4;
     /** The longest wait between polls of a failing feed. */
     static final Duration MAX_BACKOFF = Duration.ofDays(1);
-    /** The longest the scheduler waits before looking for due feeds (a new blog URL is read within a minute). */
+    /**
+     * The longest the scheduler waits before looking for due feeds: a blog URL set on another node, or written to
+     * the store by other means than {@code Members}, is still read within a minute.
+     */
     static final Duration MAX_TICK = Duration.ofSeconds(20);
     private static final Logger LOG = LoggerFactory.getLogger(BlogPoller.class);
     private static final int DUE_BATCH = 256;
@@ -69,7 +69,6 @@ public final class BlogPoller implements Blogs, AutoCloseable {
     private final Store store;
     private final Clock clock;
     private final SafeFetcher fetcher;
-    private final ChangeLog changes;
     private final Duration interval;
     private final boolean polling;
     private final BlogFeeds feeds;
@@ -78,7 +77,6 @@ public final class BlogPoller implements Blogs, AutoCloseable {
     private final AtomicBoolean tickQueued = new AtomicBoolean();
     private @Nullable ScheduledThreadPoolExecutor scheduler;
     private @Nullable ThreadPoolExecutor workers;
-    private @Nullable Subscription subscription;
     private volatile boolean closed;
 
     /**
@@ -87,19 +85,18 @@ public final class BlogPoller implements Blogs, AutoCloseable {
      * @param interval how often a healthy feed is polled
      * @param polling  whether to poll by itself once {@link #start()}ed
      */
-    public BlogPoller(Store store, Clock clock, SafeFetcher fetcher, TextRules rules, ChangeLog changes,
-            Duration interval, boolean polling) {
+    public BlogPoller(Store store, Clock clock, SafeFetcher fetcher, TextRules rules, Duration interval,
+            boolean polling) {
         this.store = store;
         this.clock = clock;
         this.fetcher = fetcher;
-        this.changes = changes;
         this.interval = interval;
         this.polling = polling;
         this.feeds = BlogFeeds.builder().textRules(rules).build();
         this.importer = new BlogImport(store, rules);
     }
 
-    /** Starts polling, when it is on: the scheduler, the change-log subscription and the (lazily filled) pool. */
+    /** Starts polling, when it is on: the scheduler and the (lazily filled) pool. */
     public synchronized void start() {
         if (!polling || scheduler != null || closed) {
             return;
@@ -118,11 +115,11 @@ public final class BlogPoller implements Blogs, AutoCloseable {
         workers.allowCoreThreadTimeOut(true);
         long tick = Math.min(interval.toMillis(), MAX_TICK.toMillis());
         scheduler.scheduleWithFixedDelay(this::tick, 0, tick, TimeUnit.MILLISECONDS);
-        subscription = changes.subscribe(change -> {
-            if (change.kind() == ChangeKind.MEMBER_CHANGED || change.kind() == ChangeKind.MEMBER_ADMITTED) {
-                requestTick();
-            }
-        });
+    }
+
+    /** Hears that a member's blog URL was stored: the next round runs now, so the blog is read at once. */
+    public void blogSet(MemberId member) {
+        requestTick();
     }
 
     @Override
@@ -133,13 +130,15 @@ public final class BlogPoller implements Blogs, AutoCloseable {
         }
         Optional<BlogFeedState> kept = store.findBlogFeed(member).filter(feed -> feed.url().equals(url.get()));
         Instant next = kept.map(BlogFeedState::nextPollAt).orElseGet(clock::instant);
+        // every entry of the member's blog that became a post, whatever URL it was read from
+        int imported = (int) store.importedEntries(member).stream().filter(entry -> entry.post().isPresent()).count();
         if (kept.isEmpty()) {
             return Optional.of(new BlogStatus(url.get(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), next, 0));
+                    Optional.empty(), next, imported));
         }
         BlogFeedState feed = kept.get();
         return Optional.of(new BlogStatus(feed.url(), feed.feedUrl(), feed.lastSuccessAt(), feed.lastError(),
-                feed.lastErrorAt(), next, feed.imported()));
+                feed.lastErrorAt(), next, imported));
     }
 
     @Override
@@ -274,8 +273,10 @@ public final class BlogPoller implements Blogs, AutoCloseable {
             BlogImport.Result result = fetched.feed() == null ? new BlogImport.Result(0, 0, Optional.empty())
                     : importer.importEntries(member.get(), feed, fetched.feed(), arrival);
             BlogFeedState read = feed.succeeded(fetched.feedUrl(), fetched.etag(), fetched.lastModified(), arrival,
-                    next(arrival, interval), result.added());
+                    next(arrival, interval));
             store.updateBlogFeed(result.problem().map(problem -> read.noting(problem, arrival)).orElse(read));
+            LOG.debug("[chorus] blog of member {}: {} new posts, {} edited", feed.member(), result.added(),
+                    result.edited());
         } catch (FetchRefusedException e) {
             Duration wait = backoff(feed.failures(), e.isTransient());
             if (e.retryAfter().isPresent() && e.retryAfter().get().compareTo(wait) > 0) {
@@ -352,20 +353,15 @@ public final class BlogPoller implements Blogs, AutoCloseable {
         return one.compareTo(other) <= 0 ? one : other;
     }
 
-    /** Stops the subscription, the scheduler and the pool; fetches under way end when the fetcher closes. */
+    /** Stops the scheduler and the pool; fetches under way end when the fetcher closes. */
     @Override
     public void close() {
         closed = true;
-        Subscription live;
         ScheduledThreadPoolExecutor ticks;
         ThreadPoolExecutor pool;
         synchronized (this) {
-            live = subscription;
             ticks = scheduler;
             pool = workers;
-        }
-        if (live != null) {
-            live.close();
         }
         if (ticks != null) {
             ticks.shutdownNow();

@@ -106,6 +106,9 @@ public final class LinkPreviewer implements AutoCloseable {
                 }
             });
         } catch (RejectedExecutionException e) {
+            if (executor.isShutdown()) {
+                return;   // closing: nothing more is previewed
+            }
             LOG.info("[chorus] {} posts wait for link previews already; post {} gets none", QUEUE, id);
         }
     }

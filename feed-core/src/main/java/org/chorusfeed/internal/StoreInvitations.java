@@ -16,6 +16,7 @@ import org.chorusfeed.joining.NoSuchInvitationException;
 import org.chorusfeed.member.Member;
 import org.chorusfeed.member.MemberId;
 import org.chorusfeed.member.NewMember;
+import org.chorusfeed.moderation.AuditLog;
 import org.chorusfeed.store.Store;
 
 /** {@link Invitations} over a store: codes of 128 random bits from a {@link SecureRandom}. */
@@ -26,12 +27,14 @@ public final class StoreInvitations implements Invitations {
 
     private final Store store;
     private final Clock clock;
+    private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
 
-    /** Invitations kept in this store, timed by this clock. */
-    public StoreInvitations(Store store, Clock clock) {
+    /** Invitations kept in this store, timed by this clock, each admin act recorded in the audit log. */
+    public StoreInvitations(Store store, Clock clock, AuditLog audit) {
         this.store = store;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -41,8 +44,10 @@ public final class StoreInvitations implements Invitations {
         byte[] secret = new byte[CODE_BYTES];
         random.nextBytes(secret);
         String code = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        return store.insertInvitation(new Invitation(0, code, invitation.organisation(), invitation.uses(), 0,
-                now.plus(invitation.validFor()), now, by, invitation.note(), Optional.empty()));
+        Invitation created = store.insertInvitation(new Invitation(0, code, invitation.organisation(),
+                invitation.uses(), 0, now.plus(invitation.validFor()), now, by, invitation.note(), Optional.empty()));
+        audit.record(by, "invitation.created", target(created), null);
+        return created;
     }
 
     @Override
@@ -68,8 +73,12 @@ public final class StoreInvitations implements Invitations {
     @Override
     public Invitation revoke(MemberId by, long id) {
         Admins.require(store, by);
-        return store.revokeInvitation(id, clock.instant())
-                .orElseThrow(() -> new NoSuchInvitationException(Long.toString(id)));
+        Invitation before = store.findInvitation(id).orElseThrow(() -> new NoSuchInvitationException(Long.toString(id)));
+        Invitation revoked = store.revokeInvitation(id, clock.instant()).orElse(before);
+        if (before.revokedAt().isEmpty()) {
+            audit.record(by, "invitation.revoked", target(revoked), null);
+        }
+        return revoked;
     }
 
     @Override
@@ -80,6 +89,10 @@ public final class StoreInvitations implements Invitations {
         }
         requireWellFormed(code);
         return store.acceptInvitation(code, member, clock.instant());
+    }
+
+    private static String target(Invitation invitation) {
+        return "invitation:" + invitation.id();
     }
 
     private Invitation byCode(String code) {

@@ -9,17 +9,21 @@ import org.chorusfeed.joining.JoinRequestStatus;
 import org.chorusfeed.joining.JoinRequests;
 import org.chorusfeed.joining.NewJoinRequest;
 import org.chorusfeed.member.MemberId;
+import org.chorusfeed.moderation.AuditLog;
+import org.chorusfeed.moderation.Reasons;
 import org.chorusfeed.store.Store;
 
 /** {@link JoinRequests} over a store. */
 public final class StoreJoinRequests implements JoinRequests {
     private final Store store;
     private final Clock clock;
+    private final AuditLog audit;
 
-    /** Join requests kept in this store, timed by this clock. */
-    public StoreJoinRequests(Store store, Clock clock) {
+    /** Join requests kept in this store, timed by this clock, each decision recorded in the audit log. */
+    public StoreJoinRequests(Store store, Clock clock, AuditLog audit) {
         this.store = store;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -45,24 +49,17 @@ public final class StoreJoinRequests implements JoinRequests {
     @Override
     public Approval approve(MemberId by, long id) {
         Admins.require(store, by);
-        return store.approveJoinRequest(id, by, clock.instant());
+        Approval approval = store.approveJoinRequest(id, by, clock.instant());
+        audit.record(by, "join-request.approved", "join-request:" + id, null);
+        return approval;
     }
 
     @Override
     public JoinRequest decline(MemberId by, long id, Optional<String> reason) {
         Admins.require(store, by);
-        Optional<String> why = reason.map(String::strip).filter(r -> !r.isEmpty());
-        why.ifPresent(StoreJoinRequests::requireReason);
-        return store.declineJoinRequest(id, by, why, clock.instant());
-    }
-
-    private static void requireReason(String reason) {
-        if (reason.length() > NewJoinRequest.MAX_MESSAGE_LENGTH) {
-            throw new IllegalArgumentException("reason is " + reason.length() + " characters; the limit is "
-                    + NewJoinRequest.MAX_MESSAGE_LENGTH);
-        }
-        if (reason.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
-            throw new IllegalArgumentException("reason has a control character; only line breaks are allowed");
-        }
+        Optional<String> why = Reasons.optional("reason", reason.orElse(null));
+        JoinRequest declined = store.declineJoinRequest(id, by, why, clock.instant());
+        audit.record(by, "join-request.declined", "join-request:" + id, why.orElse(null));
+        return declined;
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.chorusfeed.NoSuchMemberException;
 import org.chorusfeed.export.MemberExport;
@@ -25,32 +26,37 @@ public final class StoreMembers implements Members {
     private final Clock clock;
     private final UnaryOperator<URI> blogUrlCheck;
     private final StoreDataRights dataRights;
+    private final Consumer<MemberId> blogChanged;
 
     /** Members kept in this store, timed by this clock. */
     public StoreMembers(Store store, Clock clock) {
-        this(store, clock, UnaryOperator.identity(), new StoreDataRights(store, clock, member -> Optional.empty()));
+        this(store, clock, UnaryOperator.identity(), id -> { },
+                new StoreDataRights(store, clock, member -> Optional.empty()));
     }
 
     /**
      * Members kept in this store, timed by this clock, whose blog feed URLs are checked (and normalised) by
      * {@code blogUrlCheck} before they are stored, so every way of setting one refuses a bad URL the same way;
-     * their exports and erasures go through {@code dataRights}.
+     * {@code blogChanged} hears of each member whose blog URL was stored, so the new blog is read at once; their
+     * exports and erasures go through {@code dataRights}.
      */
-    public StoreMembers(Store store, Clock clock, UnaryOperator<URI> blogUrlCheck, StoreDataRights dataRights) {
+    public StoreMembers(Store store, Clock clock, UnaryOperator<URI> blogUrlCheck, Consumer<MemberId> blogChanged,
+            StoreDataRights dataRights) {
         this.store = store;
         this.clock = clock;
         this.blogUrlCheck = blogUrlCheck;
         this.dataRights = dataRights;
+        this.blogChanged = blogChanged;
     }
 
     @Override
     public Member admit(NewMember member) {
-        return store.insertMember(checkedBlog(member), MemberStatus.ACTIVE, clock.instant());
+        return blogSet(store.insertMember(checkedBlog(member), MemberStatus.ACTIVE, clock.instant()));
     }
 
     @Override
     public Member invite(NewMember member) {
-        return store.insertMember(checkedBlog(member), MemberStatus.INVITED, clock.instant());
+        return blogSet(store.insertMember(checkedBlog(member), MemberStatus.INVITED, clock.instant()));
     }
 
     @Override
@@ -91,13 +97,24 @@ public final class StoreMembers implements Members {
     public Member updateProfile(MemberId id, ProfileUpdate update) {
         Member member = get(id);
         Member updated = checkedBlog(update).applyTo(member);
-        return updated.equals(member) ? member : store.updateMember(updated, clock.instant());
+        if (updated.equals(member)) {
+            return member;
+        }
+        Member stored = store.updateMember(updated, clock.instant());
+        return stored.blogFeedUrl().equals(member.blogFeedUrl()) ? stored : blogSet(stored);
     }
 
     // members' blogs: a URL set is checked before anything is stored
     private NewMember checkedBlog(NewMember member) {
         return member.blogFeedUrl().isPresent() ? member.blogFeedUrl(blogUrlCheck.apply(member.blogFeedUrl().get()))
                 : member;
+    }
+
+    private Member blogSet(Member member) {
+        if (member.blogFeedUrl().isPresent()) {
+            blogChanged.accept(member.id());
+        }
+        return member;
     }
 
     private ProfileUpdate checkedBlog(ProfileUpdate update) {

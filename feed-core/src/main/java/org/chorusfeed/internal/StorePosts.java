@@ -59,6 +59,9 @@ public final class StorePosts implements Posts {
     public Post edit(PostId id, MemberId editorId, String text) {
         Post post = get(id);
         Member editor = requireActive(editorId, "edit posts");
+        if (!post.isPublic() && !post.author().equals(editor.id()) && !editor.isAdmin()) {
+            throw new NoSuchPostException(id); // a hidden post exists only for its author and admins
+        }
         if (!post.author().equals(editor.id())) {
             throw new NotPermittedException(Reason.NOT_AUTHOR,
                     "only the author can edit post " + id + "; @" + editor.handle() + " is not its author");
@@ -77,6 +80,9 @@ public final class StorePosts implements Posts {
         boolean author = post.author().equals(actor.id());
         boolean admin = actor.isAdmin() && actor.isActive();
         if (!author && !admin) {
+            if (!post.isPublic()) {
+                throw new NoSuchPostException(id); // a hidden post exists only for its author and admins
+            }
             throw new NotPermittedException(Reason.NOT_AUTHOR_OR_ADMIN,
                     "only the author or a hub admin can delete post " + id);
         }

@@ -20,11 +20,10 @@ import org.chorusfeed.member.MemberId;
  * @param lastErrorAt   when that was
  * @param failures      failed polls in a row since the last success, for the backoff
  * @param nextPollAt    when the next poll is due
- * @param imported      how many entries became posts
  */
 public record BlogFeedState(MemberId member, URI url, Optional<URI> feedUrl, Optional<String> etag,
         Optional<String> lastModified, Optional<Instant> lastSuccessAt, Optional<String> lastError,
-        Optional<Instant> lastErrorAt, int failures, Instant nextPollAt, int imported) {
+        Optional<Instant> lastErrorAt, int failures, Instant nextPollAt) {
 
     /** Checks that nothing is null and the counts are not negative. */
     public BlogFeedState {
@@ -37,16 +36,15 @@ public record BlogFeedState(MemberId member, URI url, Optional<URI> feedUrl, Opt
         Objects.requireNonNull(lastError, "lastError");
         Objects.requireNonNull(lastErrorAt, "lastErrorAt");
         Objects.requireNonNull(nextPollAt, "nextPollAt");
-        if (failures < 0 || imported < 0) {
-            throw new IllegalArgumentException("failures is " + failures + " and imported is " + imported
-                    + "; neither may be negative");
+        if (failures < 0) {
+            throw new IllegalArgumentException("failures is " + failures + "; it may not be negative");
         }
     }
 
     /** A feed never polled yet, due at {@code due}. */
     public static BlogFeedState fresh(MemberId member, URI url, Instant due) {
         return new BlogFeedState(member, url, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), 0, due, 0);
+                Optional.empty(), Optional.empty(), 0, due);
     }
 
     /** Whether no poll has read the feed yet: its first import takes only the newest few entries. */
@@ -60,29 +58,28 @@ public record BlogFeedState(MemberId member, URI url, Optional<URI> feedUrl, Opt
      * @param read         the feed read
      * @param etag         the new {@code ETag}, if any
      * @param lastModified the new {@code Last-Modified}, if any
-     * @param newPosts     how many entries became posts in this poll
      */
     public BlogFeedState succeeded(URI read, Optional<String> etag, Optional<String> lastModified, Instant at,
-            Instant next, int newPosts) {
+            Instant next) {
         return new BlogFeedState(member, url, Optional.of(read), etag, lastModified, Optional.of(at), lastError,
-                lastErrorAt, 0, next, imported + newPosts);
+                lastErrorAt, 0, next);
     }
 
     /** This feed after a failed poll, with what went wrong. */
     public BlogFeedState failed(String error, Instant at, Instant next) {
         return new BlogFeedState(member, url, feedUrl, etag, lastModified, lastSuccessAt, Optional.of(error),
-                Optional.of(at), failures + 1, next, imported);
+                Optional.of(at), failures + 1, next);
     }
 
     /** This feed with an error noted without counting as a failed poll (one entry could not be imported). */
     public BlogFeedState noting(String error, Instant at) {
         return new BlogFeedState(member, url, feedUrl, etag, lastModified, lastSuccessAt, Optional.of(error),
-                Optional.of(at), failures, nextPollAt, imported);
+                Optional.of(at), failures, nextPollAt);
     }
 
     /** This feed, due at another time and otherwise unchanged. */
     public BlogFeedState dueAt(Instant next) {
         return new BlogFeedState(member, url, feedUrl, etag, lastModified, lastSuccessAt, lastError, lastErrorAt,
-                failures, next, imported);
+                failures, next);
     }
 }

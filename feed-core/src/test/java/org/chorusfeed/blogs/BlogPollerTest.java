@@ -217,6 +217,20 @@ class BlogPollerTest {
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
+    void theFirstImportOfFiveEntries_takesAll_andOfSix_theFiveNewest(StoreKind kind) {
+        open(kind);
+        server.serve("/five", "application/rss+xml", rss(5)).serve("/six", "application/rss+xml", rss(6));
+        Member five = memberWithBlog("five", "/five");
+        Member six = memberWithBlog("six", "/six");
+
+        chorus.blogs().pollDue();
+
+        assertThat(postsOf(five)).hasSize(5);
+        assertThat(postsOf(six)).hasSize(5).noneMatch(post -> post.text().startsWith("Entry 01"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
     void aChangedGuidOrAnEditedEntry_editsItsPost_keepingHistory_insteadOfAddingOne(StoreKind kind) {
         open(kind);
         server.serveResource("/feed", "application/rss+xml", FIXTURES + "changed-guid-1.rss");
@@ -311,6 +325,7 @@ class BlogPollerTest {
         assertThat(pollLater()).isZero();
         chorus.members().updateProfile(ada.id(), ProfileUpdate.none().blogFeedUrl(URI.create(server.url("/feed"))));
         assertThat(status(ada).lastSuccessAt()).isEmpty();
+        assertThat(status(ada).imported()).as("entries imported from the URL before").isEqualTo(2);
         chorus.blogs().pollDue();
 
         assertThat(postsOf(ada)).hasSize(2);

@@ -152,6 +152,26 @@ class HostileBlogsTest {
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
+    void aFeedRefusedForGood_waitsFourIntervalsFirst_andNeverMoreThanADay(StoreKind kind) {
+        open(kind);
+        Member gone = memberWithBlog("gone", server.url("/gone"));
+
+        chorus.blogs().pollDue();
+        Duration first = Duration.between(clock.instant(), nextPollAt(gone));
+        Duration last = first;
+        for (int i = 0; i < 10; i++) {
+            clock.advance(Duration.ofDays(2));
+            chorus.blogs().pollDue();
+            last = Duration.between(clock.instant(), nextPollAt(gone));
+        }
+
+        assertThat(first).isBetween(INTERVAL.multipliedBy(4), INTERVAL.multipliedBy(4).plus(INTERVAL.dividedBy(10).multipliedBy(4)));
+        assertThat(last).isBetween(Duration.ofDays(1), Duration.ofDays(1).plus(Duration.ofDays(1).dividedBy(10)));
+        assertThat(server.requests("/gone")).isEqualTo(11);
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
     void aServerAskingToRetryLater_isNotAskedBeforeThen(StoreKind kind) {
         open(kind);
         server.handle("/busy", exchange -> {

@@ -22,6 +22,7 @@ import org.chorusfeed.member.MemberStatus;
 import org.chorusfeed.member.NewMember;
 import org.chorusfeed.member.Organisation;
 import org.chorusfeed.member.Role;
+import org.chorusfeed.moderation.AuditEntry;
 import org.chorusfeed.testing.MutableClock;
 import org.chorusfeed.testing.StoreKind;
 import org.junit.jupiter.api.io.TempDir;
@@ -208,6 +209,31 @@ class JoiningTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("501");
             JoinRequest declined = chorus.joinRequests().decline(root.id(), asked.id(), Optional.of("x".repeat(500)));
             assertThat(declined.reason()).contains("x".repeat(500));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void everyAdminAct_isRecordedInTheAuditLog_withItsActorTargetAndReason(StoreKind kind) {
+        try (Chorus chorus = kind.open(dir, clock)) {
+            Member root = chorus.members().admit(NewMember.handle("root").role(Role.ADMIN));
+            Invitation invitation = chorus.invitations().create(root.id(), NewInvitation.singleUse());
+            chorus.invitations().revoke(root.id(), invitation.id());
+            chorus.invitations().revoke(root.id(), invitation.id());
+            JoinRequest approved = chorus.joinRequests().submit(NewJoinRequest.of("u-1", NewMember.handle("ada")));
+            JoinRequest declined = chorus.joinRequests().submit(NewJoinRequest.of("u-2", NewMember.handle("bob")));
+            chorus.joinRequests().approve(root.id(), approved.id());
+            chorus.joinRequests().decline(root.id(), declined.id(), Optional.of(" not from the region "));
+
+            List<AuditEntry> entries = chorus.audit().read(Optional.empty(), 10).items();
+
+            assertThat(entries).extracting(AuditEntry::action).containsExactly("join-request.declined",
+                    "join-request.approved", "invitation.revoked", "invitation.created");
+            assertThat(entries).extracting(AuditEntry::target).containsExactly("join-request:" + declined.id(),
+                    "join-request:" + approved.id(), "invitation:" + invitation.id(), "invitation:" + invitation.id());
+            assertThat(entries).allSatisfy(e -> assertThat(e.actor()).contains(root.id()));
+            assertThat(entries.get(0).reason()).contains("not from the region");
+            assertThat(entries.get(1).reason()).isEmpty();
         }
     }
 }

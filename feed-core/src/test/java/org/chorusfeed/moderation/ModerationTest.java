@@ -112,6 +112,11 @@ class ModerationTest {
             assertThat(chorus.moderation().report(post.id(), admin.id(), "for the record").isOpen()).isTrue();
             assertThat(chorus.posts().edit(post.id(), ada.id(), "hello, fixed").hidden())
                     .as("the author still edits it, and it stays hidden").isPresent();
+            assertThatThrownBy(() -> chorus.posts().edit(post.id(), bob.id(), "mine now"))
+                    .as("for other members it does not exist").isInstanceOf(NoSuchPostException.class);
+            assertThatThrownBy(() -> chorus.posts().delete(post.id(), bob.id())).isInstanceOf(NoSuchPostException.class);
+            chorus.posts().delete(post.id(), ada.id());
+            assertThat(chorus.posts().find(post.id())).as("its author may delete it").isEmpty();
         }
     }
 

@@ -71,7 +71,8 @@ abstract class ChorusServletSuite {
 
     @BeforeAll
     void start() throws Exception {
-        chorus = Chorus.builder().inMemory().build();
+        // (link previews off: the suite's links lead to the real internet; LinkPreviewSuite tests them)
+        chorus = Chorus.builder().inMemory().linkPreviews(false).build();
         chorus.organisations().save(Organisation.of("baltic-lab", "Baltic Lab"));
         chorus.organisations().save(Organisation.of("nordic", "Nordic Works"));
         Member root = chorus.members().admit(NewMember.handle("root").name("Hub Admin").role(Role.ADMIN));
@@ -91,7 +92,7 @@ abstract class ChorusServletSuite {
                 .build());
 
         limitedClock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
-        limitedChorus = Chorus.builder().inMemory().clock(limitedClock).build();
+        limitedChorus = Chorus.builder().inMemory().linkPreviews(false).clock(limitedClock).build();
         Member dora = limitedChorus.members().admit(NewMember.handle("dora").name("Dora"));
         limitedToken = limitedChorus.tokens().issue(dora.id(), "tests").secret();
         for (String handle : List.of("eve", "fay", "gus")) {

@@ -13,6 +13,7 @@ import org.chorusfeed.member.Member;
 import org.chorusfeed.member.NewMember;
 import org.chorusfeed.member.Organisation;
 import org.chorusfeed.member.Role;
+import org.chorusfeed.moderation.AuditEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -575,5 +576,27 @@ abstract class JoiningSuite {
         List<String> handles = new ArrayList<>();
         page.path("items").forEach(item -> handles.add(item.path("handle").asString()));
         return handles;
+    }
+
+    @Test
+    void adminActs_overHttp_areRecordedInTheAuditLog() {
+        String slug = unique("audited-");
+        String handle = unique("audited");
+        root.send("POST", "/chorus/api/admin/organisations", json("slug", slug, "name", "Audited"));
+        root.send("PATCH", "/chorus/api/admin/organisations/" + slug, json("description", "Looked at"));
+        root.send("POST", "/chorus/api/admin/members", json("handle", handle, "name", "Audited"));
+        root.send("PATCH", "/chorus/api/admin/members/" + handle, json("bio", "changed"));
+        root.send("PATCH", "/chorus/api/admin/members/" + handle, json("bio", "changed"));
+        String invitation = invite().path("id").asString();
+        root.send("DELETE", "/chorus/api/admin/invitations/" + invitation, null);
+
+        List<AuditEntry> entries = chorus.audit().read(java.util.Optional.empty(), 6).items();
+
+        assertThat(entries).extracting(e -> e.action() + " " + e.target()).containsExactly(
+                "invitation.revoked invitation:" + invitation, "invitation.created invitation:" + invitation,
+                "member.changed @" + handle, "member.admitted @" + handle, "organisation.saved organisation:" + slug,
+                "organisation.saved organisation:" + slug);
+        Member admin = chorus.members().findByHandle("root").orElseThrow();
+        assertThat(entries).allSatisfy(e -> assertThat(e.actor()).contains(admin.id()));
     }
 }

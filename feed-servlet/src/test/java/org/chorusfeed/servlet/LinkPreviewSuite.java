@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -77,7 +78,10 @@ abstract class LinkPreviewSuite {
         Member rootMember = chorus.members().admit(NewMember.handle("root").name("Root").role(Role.ADMIN));
         ChorusServlet servlet = new ChorusServlet(ChorusServletConfig.builder(chorus)
                 .writesPerMinutePerMember(100_000).writesPerMinutePerAddress(100_000).build());
-        hub = factory.start(List.of(new TestServer.Mount("/chorus/*", servlet)), Map.of());
+        ChorusServlet configured = new ChorusServlet(ChorusServletConfig.builder(chorus)
+                .publicBaseUrl(URI.create("https://hub.example/chorus")).build());
+        hub = factory.start(List.of(new TestServer.Mount("/chorus/*", servlet),
+                new TestServer.Mount("/configured/*", configured)), Map.of());
         ada = Client.script(hub.root(), chorus.tokens().issue(adaMember.id(), "tests").secret());
         bob = Client.script(hub.root(), chorus.tokens().issue(bobMember.id(), "tests").secret());
         admin = Client.script(hub.root(), chorus.tokens().issue(rootMember.id(), "tests").secret());
@@ -161,6 +165,41 @@ abstract class LinkPreviewSuite {
         String etag = served.header("ETag").orElseThrow();
         assertThat(etag).isEqualTo("\"" + image.substring(image.lastIndexOf('/') + 1) + "\"");
         assertThat(anonymous.get(image, "If-None-Match", etag).status()).isEqualTo(304);
+    }
+
+    @Test
+    void theLiveStream_announcesThePreview_asAnUpdateOfThePost() throws Exception {
+        page("/live", "<title>Live</title><meta property='og:image' content='/images/live.png'>");
+        file("/images/live.png", "image/png", PNG);
+        Client anonymous = Client.script(hub.root(), "");
+        try (SseClient events = SseClient.open(anonymous.http(),
+                anonymous.request("/chorus/api/stream?tag=previewlive").timeout(Duration.ofMinutes(1)))) {
+            assertThat(events.status()).isEqualTo(200);
+            JsonNode published = publish(ada, "#PreviewLive " + siteUrl("/live"));
+
+            SseClient.Event created = events.next(DEADLINE);
+            assertThat(created.event()).isEqualTo("post.created");
+            SseClient.Event updated = events.next(DEADLINE);
+            assertThat(updated).as("a post.updated event within %s", DEADLINE).isNotNull();
+            assertThat(updated.event()).isEqualTo("post.updated");
+            JsonNode post = Client.JSON.readTree(updated.data());
+            assertThat(post.path("id").asString()).isEqualTo(published.path("id").asString());
+            assertThat(post.path("preview").path("title").asString()).isEqualTo("Live");
+            assertThat(post.path("preview").path("image").asString()).matches("/chorus/previews/[0-9a-f]{64}");
+        }
+    }
+
+    @Test
+    void withAConfiguredPublicUrl_theImageUrlIsAbsoluteOnIt() throws Exception {
+        page("/configured", "<title>Configured</title><meta property='og:image' content='/images/configured.png'>");
+        file("/images/configured.png", "image/png", PNG);
+        JsonNode published = publish(ada, "see " + siteUrl("/configured"));
+        String key = awaitPreview(published).path("image").asString().replaceAll(".*/", "");
+
+        JsonNode post = Client.script(hub.root(), "").get("/configured/api/posts/" + published.path("id").asString())
+                .json();
+
+        assertThat(post.path("preview").path("image").asString()).isEqualTo("https://hub.example/chorus/previews/" + key);
     }
 
     @Test

@@ -73,8 +73,8 @@ final class MemoryMembership {
                 .findFirst();
     }
 
-    // data rights: an erased member's join requests (their name and message) go with them
+    /** Forgets every request to join made from this host account (the member who made them was erased). */
     void forgetAccount(String account) {
-        requests.values().removeIf(request -> request.applicant().account().equals(account));
+        requests.values().removeIf(r -> r.applicant().account().equals(account));
     }
 }

@@ -20,15 +20,16 @@ import org.chorusfeed.store.DataRightsStore;
 final class DataRightsSql {
     /**
      * The rows that hang off the member's posts, removed before the posts themselves (previews go with the posts,
-     * blog feed state and imported entries with the member, by their foreign keys' cascades); and the reports the
-     * member made, and join requests of their account (their name and message).
+     * blog feed state and imported entries with the member, by their foreign keys' cascades).
      */
-    private static final List<String> DEPENDENTS = List.of(
+    private static final List<String> POST_DEPENDENTS = List.of(
             "DELETE FROM post_tags WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)",
             "DELETE FROM post_versions WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)",
             "DELETE FROM appreciations WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)",
             "DELETE FROM post_hidings WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)",
-            "DELETE FROM reports WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)",
+            "DELETE FROM reports WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)");
+    /** The member's other rows: reports they made, their requests to join (by their host account). */
+    private static final List<String> MEMBER_DEPENDENTS = List.of(
             "DELETE FROM reports WHERE reporter_id = ?",
             "DELETE FROM join_requests WHERE account = (SELECT account FROM members WHERE id = ?)");
 
@@ -95,7 +96,7 @@ final class DataRightsSql {
             handle = row.getString(1);
         }
         List<long[]> posts = pairs(tx, "SELECT id, author_id FROM posts WHERE author_id = ? ORDER BY id", member);
-        for (String sql : DEPENDENTS) {
+        for (String sql : POST_DEPENDENTS) {
             update(tx, sql, member);
         }
         update(tx, "DELETE FROM posts WHERE author_id = ?", member);
@@ -111,6 +112,9 @@ final class DataRightsSql {
         for (long[] post : given) {
             tx.appendChange(at, ChangeKind.POST_APPRECIATED, Optional.of(new PostId(post[0])),
                     Optional.of(new MemberId(post[1])), Optional.empty());
+        }
+        for (String sql : MEMBER_DEPENDENTS) {
+            update(tx, sql, member);
         }
         int tokens = update(tx, "DELETE FROM access_tokens WHERE member_id = ?", member);
         update(tx, "DELETE FROM members WHERE id = ?", member);

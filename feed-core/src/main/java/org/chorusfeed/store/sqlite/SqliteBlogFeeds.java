@@ -19,7 +19,7 @@ import org.chorusfeed.store.ImportedEntry;
 /** The {@link BlogFeedStore} part of the {@link SqliteStore}: tables {@code blog_feeds} and {@code blog_entries}. */
 final class SqliteBlogFeeds implements BlogFeedStore {
     private static final String FEED_COLUMNS = "member_id, url, feed_url, etag, last_modified, last_success_at, "
-            + "last_error, last_error_at, failures, next_poll_at, imported";
+            + "last_error, last_error_at, failures, next_poll_at";
     private static final String ENTRY_COLUMNS = "id, member_id, post_id, entry_id, entry_link, title_and_date, fingerprint";
 
     private final Writer writer;
@@ -65,7 +65,7 @@ final class SqliteBlogFeeds implements BlogFeedStore {
             delete.setLong(1, feed.member().value());
             delete.executeUpdate();
             PreparedStatement insert = tx.prepare("INSERT INTO blog_feeds (" + FEED_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             insert.setLong(1, feed.member().value());
             insert.setString(2, feed.url().toString());
             bindState(insert, 3, feed);
@@ -77,16 +77,16 @@ final class SqliteBlogFeeds implements BlogFeedStore {
     public boolean updateBlogFeed(BlogFeedState feed) {
         return writer.write("update the blog feed", tx -> {
             PreparedStatement update = tx.prepare("UPDATE blog_feeds SET feed_url = ?, etag = ?, last_modified = ?, "
-                    + "last_success_at = ?, last_error = ?, last_error_at = ?, failures = ?, next_poll_at = ?, "
-                    + "imported = ? WHERE member_id = ? AND url = ?");
+                    + "last_success_at = ?, last_error = ?, last_error_at = ?, failures = ?, next_poll_at = ? "
+                    + "WHERE member_id = ? AND url = ?");
             bindState(update, 1, feed);
-            update.setLong(10, feed.member().value());
-            update.setString(11, feed.url().toString());
+            update.setLong(9, feed.member().value());
+            update.setString(10, feed.url().toString());
             return update.executeUpdate() == 1;
         });
     }
 
-    /** Binds feed URL, validators, times, counts from {@code index} on (nine parameters). */
+    /** Binds feed URL, validators, times and failures from {@code index} on (eight parameters). */
     private static void bindState(PreparedStatement statement, int index, BlogFeedState feed) throws SQLException {
         Rows.setNullableString(statement, index, feed.feedUrl().map(URI::toString));
         Rows.setNullableString(statement, index + 1, feed.etag());
@@ -96,7 +96,6 @@ final class SqliteBlogFeeds implements BlogFeedStore {
         Rows.setNullableLong(statement, index + 5, feed.lastErrorAt().map(Rows::nanos));
         statement.setInt(index + 6, feed.failures());
         statement.setLong(index + 7, Rows.nanos(feed.nextPollAt()));
-        statement.setInt(index + 8, feed.imported());
     }
 
     @Override
@@ -167,7 +166,7 @@ final class SqliteBlogFeeds implements BlogFeedStore {
                 feeds.add(new BlogFeedState(new MemberId(row.getLong(1)), URI.create(row.getString(2)),
                         Optional.ofNullable(row.getString(3)).map(URI::create), Optional.ofNullable(row.getString(4)),
                         Optional.ofNullable(row.getString(5)), instant(row, 6), Optional.ofNullable(row.getString(7)),
-                        instant(row, 8), row.getInt(9), Rows.instant(row.getLong(10)), row.getInt(11)));
+                        instant(row, 8), row.getInt(9), Rows.instant(row.getLong(10))));
             }
         }
         return List.copyOf(feeds);

@@ -12,8 +12,7 @@ CREATE TABLE blog_feeds (
     last_error      TEXT,
     last_error_at   BIGINT,
     failures        INTEGER NOT NULL,  -- failed polls in a row, for the backoff
-    next_poll_at    BIGINT  NOT NULL,
-    imported        INTEGER NOT NULL   -- entries that became posts
+    next_poll_at    BIGINT  NOT NULL
 );
 -- the poller's question: which feeds are due
 CREATE INDEX blog_feeds_due ON blog_feeds (next_poll_at);

@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 import org.chorusfeed.Chorus;
+import org.chorusfeed.access.IssuedToken;
 import org.chorusfeed.member.Member;
 import org.chorusfeed.member.NewMember;
 import org.chorusfeed.member.Organisation;
 import org.chorusfeed.member.Role;
+import org.chorusfeed.moderation.Reasons;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -51,6 +54,7 @@ final class AdminRoutes {
         }
         boolean existed = chorus.organisations().find(organisation.slug()).isPresent();
         Organisation saved = chorus.organisations().save(organisation);
+        chorus.audit().record(x.member().id(), "organisation.saved", "organisation:" + saved.slug(), null);
         x.json(existed ? HttpServletResponse.SC_OK : HttpServletResponse.SC_CREATED, Representations.organisation(saved));
     }
 
@@ -66,6 +70,7 @@ final class AdminRoutes {
             member = member.role(role(role.get()));
         }
         Member admitted = chorus.members().admit(member);
+        chorus.audit().record(x.member().id(), "member.admitted", "@" + admitted.handle(), null);
         x.response().setHeader("Location", Mount.basePath(x.request()) + "/api/members/" + admitted.handle());
         x.json(HttpServletResponse.SC_CREATED, Representations.member(admitted, new Directory(chorus, people)));
     }
@@ -76,23 +81,39 @@ final class AdminRoutes {
         if (hasBody(x)) {
             label = x.body("label").optionalString("label").orElse(label);
         }
-        MemberRoutes.issued(x, chorus.tokens().issue(member.id(), label));
+        IssuedToken issued = chorus.tokens().issue(member.id(), label);
+        chorus.audit().record(x.member().id(), "token.issued", "@" + member.handle(), null);
+        MemberRoutes.issued(x, issued);
     }
 
     private void revokeToken(Exchange x) {
-        MemberRoutes.revoke(chorus, x, MemberRoutes.byHandle(chorus, x.parameter("handle")));
+        Member member = MemberRoutes.byHandle(chorus, x.parameter("handle"));
+        MemberRoutes.revoke(chorus, x, member);
+        chorus.audit().record(x.member().id(), "token.revoked", "@" + member.handle(), null);
     }
 
     private void suspend(Exchange x) throws IOException {
         Member member = MemberRoutes.byHandle(chorus, x.parameter("handle"));
-        x.json(HttpServletResponse.SC_OK, Representations.member(chorus.members().suspend(member.id()),
-                new Directory(chorus, people)));
+        String reason = reason(x);
+        Member suspended = chorus.members().suspend(member.id());
+        chorus.audit().record(x.member().id(), "member.suspended", "@" + member.handle(), reason);
+        x.json(HttpServletResponse.SC_OK, Representations.member(suspended, new Directory(chorus, people)));
     }
 
     private void reinstate(Exchange x) throws IOException {
         Member member = MemberRoutes.byHandle(chorus, x.parameter("handle"));
-        x.json(HttpServletResponse.SC_OK, Representations.member(chorus.members().reinstate(member.id()),
-                new Directory(chorus, people)));
+        String reason = reason(x);
+        Member reinstated = chorus.members().reinstate(member.id());
+        chorus.audit().record(x.member().id(), "member.reinstated", "@" + member.handle(), reason);
+        x.json(HttpServletResponse.SC_OK, Representations.member(reinstated, new Directory(chorus, people)));
+    }
+
+    /** The optional {@code {"reason"}} of an admin act, checked before the act; null when none was given. */
+    static @Nullable String reason(Exchange x) throws IOException {
+        if (!hasBody(x)) {
+            return null;
+        }
+        return Reasons.optional("reason", x.body("reason").optionalString("reason").orElse(null)).orElse(null);
     }
 
     static boolean hasBody(Exchange x) {

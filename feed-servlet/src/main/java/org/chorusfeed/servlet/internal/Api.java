@@ -74,6 +74,8 @@ public final class Api implements AutoCloseable {
         new DirectoryRoutes(chorus, people).addTo(table);
         new MemberRoutes(chorus, csrf, people, joining).addTo(table);
         new AdminRoutes(chorus, people).addTo(table);
+        // moderation (issue 7)
+        new ModerationRoutes(chorus, people).addTo(table);
         new StreamRoutes(chorus, streams, config.streamQueueCapacity()).addTo(table);
         new FeedRoutes(config, people).addTo(table);
         new DocumentRoutes(widget).addTo(table);

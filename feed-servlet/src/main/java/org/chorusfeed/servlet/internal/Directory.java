@@ -36,7 +36,8 @@ final class Directory {
     }
 
     Optional<Post> post(PostId id) {
-        return posts.computeIfAbsent(id, chorus.posts()::find);
+        // a hidden post is no reply's parent for any reader (moderation, issue 7)
+        return posts.computeIfAbsent(id, key -> chorus.posts().find(key).filter(Post::isPublic));
     }
 
     /** The URL of the preview image with this key, on the hub's own origin. */

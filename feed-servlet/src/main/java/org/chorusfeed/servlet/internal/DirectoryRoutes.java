@@ -67,6 +67,7 @@ final class DirectoryRoutes {
             organisation = organisation.withDescription(body.optionalString("description").orElse(""));
         }
         Organisation saved = chorus.organisations().save(organisation);
+        chorus.audit().record(x.member().id(), "organisation.saved", "organisation:" + saved.slug(), null);
         x.response().setHeader("Cache-Control", "private, no-store");
         x.json(HttpServletResponse.SC_OK, Representations.organisation(saved));
     }
@@ -105,6 +106,9 @@ final class DirectoryRoutes {
         Member changed = chorus.members().updateProfile(member.id(), update);
         if (newRole.isPresent()) {
             changed = chorus.members().changeRole(member.id(), newRole.get());
+        }
+        if (!changed.equals(member)) {
+            chorus.audit().record(x.member().id(), "member.changed", "@" + changed.handle(), null);
         }
         x.response().setHeader("Cache-Control", "private, no-store");
         x.json(HttpServletResponse.SC_OK, Representations.member(changed, new Directory(chorus, people)));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.chorusfeed.Chorus;
+import org.chorusfeed.NoSuchPostException;
 import org.chorusfeed.member.Member;
 import org.chorusfeed.post.Post;
 import org.chorusfeed.post.PostId;
@@ -47,6 +48,9 @@ final class PostRoutes {
     private void read(Exchange x) throws IOException {
         Post post = chorus.posts().get(id(x));
         Optional<Member> reader = x.caller().member();
+        if (!ModerationRoutes.visibleTo(post, reader)) {
+            throw new NoSuchPostException(post.id());
+        }
         x.jsonTagged(render(post, reader), reader.isEmpty() ? "no-cache" : "private, no-cache");
     }
 
@@ -65,6 +69,9 @@ final class PostRoutes {
     /** Earlier versions are the author's and the admins' to see; readers see only that a post was edited. */
     private void history(Exchange x) throws IOException {
         Post post = chorus.posts().get(id(x));
+        if (!ModerationRoutes.visibleTo(post, x.caller().member())) {
+            throw new NoSuchPostException(post.id());
+        }
         Optional<Member> reader = x.caller().member();
         boolean permitted = reader.filter(m -> m.id().equals(post.author()) || m.isAdmin() && m.isActive()).isPresent();
         if (!permitted) {

@@ -81,6 +81,13 @@ public enum ProblemType {
     JOIN_REQUEST_DECIDED(409, "Join request already decided"),
     /** The hub takes no join requests: it admits by invitation only. */
     JOIN_REQUESTS_CLOSED(403, "Joining by invitation only"),
+    // moderation (issue 7)
+    /** No report with this id. */
+    REPORT_NOT_FOUND(404, "No such report"),
+    /** The member's earlier report of this post is still open. */
+    ALREADY_REPORTED(409, "Already reported"),
+    /** The report was already dismissed or resolved. */
+    REPORT_DECIDED(409, "Report already decided"),
     // data rights
     /** An erasure's {@code confirm} is not the member's own handle. */
     ERASURE_NOT_CONFIRMED(422, "Erasure not confirmed"),

@@ -6,6 +6,9 @@ import org.chorusfeed.NoSuchOrganisationException;
 import org.chorusfeed.NoSuchPostException;
 import org.chorusfeed.NotPermittedException;
 import org.chorusfeed.blogs.BlogFeedUrlException;
+import org.chorusfeed.moderation.AlreadyReportedException;
+import org.chorusfeed.moderation.NoSuchReportException;
+import org.chorusfeed.moderation.ReportDecidedException;
 import org.chorusfeed.text.TextRuleException;
 import org.jspecify.annotations.Nullable;
 
@@ -55,6 +58,17 @@ public final class Problems {
         if (failure instanceof BlogFeedUrlException e) {
             return new ProblemException(ProblemType.BLOG_FEED_URL_REFUSED, e.getMessage()).with("field", "blogFeedUrl")
                     .with("reason", e.reason());
+        }
+        // moderation (issue 7)
+        if (failure instanceof NoSuchReportException e) {
+            return new ProblemException(ProblemType.REPORT_NOT_FOUND, e.getMessage());
+        }
+        if (failure instanceof AlreadyReportedException e) {
+            return new ProblemException(ProblemType.ALREADY_REPORTED, e.getMessage())
+                    .with("report", Long.toString(e.reportId()));
+        }
+        if (failure instanceof ReportDecidedException e) {
+            return new ProblemException(ProblemType.REPORT_DECIDED, e.getMessage());
         }
         if (failure instanceof IllegalArgumentException e && e.getMessage() != null) {
             return new ProblemException(ProblemType.INVALID_REQUEST, e.getMessage());

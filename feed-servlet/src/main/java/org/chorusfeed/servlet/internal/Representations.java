@@ -88,6 +88,12 @@ public final class Representations {
         } else {
             node.putNull("editedAt");
         }
+        // moderation (issue 7): present for the author and admins, the only readers given a hidden post
+        if (post.hidden().isPresent()) {
+            node.set("hidden", ModerationJson.hiding(post.hidden().get(), directory));
+        } else {
+            node.putNull("hidden");
+        }
         if (appreciatedByMe != null) {
             node.put("appreciatedByMe", appreciatedByMe.booleanValue());
         }

@@ -35,7 +35,8 @@ final class StreamEvents {
             return null;
         }
         Directory directory = new Directory(chorus, people);
-        if (change.kind() == ChangeKind.POST_DELETED) {
+        // moderation (issue 7): hiding takes the post away from every reader, as a deletion does
+        if (change.kind() == ChangeKind.POST_DELETED || change.kind() == ChangeKind.POST_HIDDEN) {
             Optional<Member> author = change.member().flatMap(directory::member);
             ObjectNode data = Representations.object();
             data.put("id", change.post().get().toString());
@@ -43,12 +44,14 @@ final class StreamEvents {
                     author.map(Member::handle).orElse(null), author.flatMap(Member::organisation).orElse(null),
                     Set.of(), true);
         }
-        Optional<Post> post = chorus.posts().find(change.post().get());
+        Optional<Post> post = chorus.posts().find(change.post().get()).filter(Post::isPublic);
         if (post.isEmpty()) {
             return null;
         }
         Optional<Member> author = directory.member(post.get().author());
-        String name = change.kind() == ChangeKind.POST_CREATED ? "post.created" : "post.updated";
+        // an unhidden post comes back as new, so the widget offers it and puts it in its place in time
+        String name = change.kind() == ChangeKind.POST_CREATED || change.kind() == ChangeKind.POST_UNHIDDEN
+                ? "post.created" : "post.updated";
         return new StreamEvent(change.seq(), frame(change.seq(), name, Representations.post(post.get(), directory, null)),
                 author.map(Member::handle).orElse(null), author.flatMap(Member::organisation).orElse(null),
                 tags(post.get()), false);

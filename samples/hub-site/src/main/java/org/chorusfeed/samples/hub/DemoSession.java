@@ -10,6 +10,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import org.chorusfeed.Chorus;
+import org.chorusfeed.member.Member;
 import org.chorusfeed.servlet.MemberResolver;
 import org.jspecify.annotations.Nullable;
 
@@ -21,16 +23,34 @@ final class DemoSession {
     private static final String HANDLE = "org.chorusfeed.samples.hub.handle";
     private static final String FORM_TOKEN = "org.chorusfeed.samples.hub.formToken";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String VISITOR_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
     private DemoSession() {
     }
 
-    /** Tells the Chorus servlet who the visitor acts as: the member whose handle is in the session. */
+    /**
+     * Tells the Chorus servlet who the visitor is: the account in the session, which is a member's handle when
+     * they picked a member, or a visitor's made-up account when they signed in as someone who is not a member yet.
+     */
     static MemberResolver memberResolver() {
-        return (request, chorus) -> handle(request).flatMap(chorus.members()::findByHandle);
+        return MemberResolver.byAccount(DemoSession::handle);
     }
 
-    /** The handle the visitor acts as, if they picked one; never creates a session. */
+    /** The member the visitor acts as, found as the Chorus servlet finds them. */
+    static Optional<Member> member(HttpServletRequest request, Chorus chorus) {
+        return memberResolver().resolve(request, chorus);
+    }
+
+    /** A new account for a visitor who is not a member: {@code visitor-} and eight random letters and digits. */
+    static String newVisitorAccount() {
+        StringBuilder account = new StringBuilder("visitor-");
+        for (int i = 0; i < 8; i++) {
+            account.append(VISITOR_ALPHABET.charAt(RANDOM.nextInt(VISITOR_ALPHABET.length())));
+        }
+        return account.toString();
+    }
+
+    /** The account (a member's handle, or a visitor's account) in the session, if any; never creates a session. */
     static Optional<String> handle(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         Object handle = session == null ? null : session.getAttribute(HANDLE);

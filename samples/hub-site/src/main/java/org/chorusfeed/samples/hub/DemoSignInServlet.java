@@ -60,6 +60,11 @@ final class DemoSignInServlet extends HttpServlet {
             seeOther(response, "/");
             return;
         }
+        if (request.getParameter("visitor") != null) {
+            DemoSession.signIn(request, DemoSession.newVisitorAccount());
+            seeOther(response, "/join.html");
+            return;
+        }
         String handle = request.getParameter("handle");
         Optional<Member> member = handle == null ? Optional.empty()
                 : chorus.members().findByHandle(handle).filter(Member::isActive);
@@ -68,7 +73,7 @@ final class DemoSignInServlet extends HttpServlet {
                     "There is no active member with that handle. <a href=\"/signin\">Pick one from the list</a>."));
             return;
         }
-        DemoSession.signIn(request, member.get().handle());
+        DemoSession.signIn(request, member.get().account().orElse(member.get().handle()));
         seeOther(response, "/");
     }
 
@@ -79,7 +84,7 @@ final class DemoSignInServlet extends HttpServlet {
 
     private SitePage picker(HttpServletRequest request) {
         String token = Html.escape(DemoSession.formToken(request));
-        Optional<Member> current = DemoSession.handle(request).flatMap(chorus.members()::findByHandle);
+        Optional<Member> current = DemoSession.member(request, chorus);
         StringBuilder main = new StringBuilder("<h1>Demo sign-in</h1>");
         main.append("<div class=\"notice\" role=\"note\"><p><strong>Demo only: pick a member to act as.</strong> ")
                 .append("This hub is a demo with invented people. Anyone who opens this page can act as any member, ")
@@ -96,6 +101,11 @@ final class DemoSignInServlet extends HttpServlet {
             }
             main.append("</ul></fieldset>");
         }
+        main.append("<fieldset><legend>Not a member yet</legend><p>Sign in as a visitor who has an account ")
+                .append("at the hub's site but is not a member, to join with an invitation")
+                .append(" (or, when the hub takes join requests, to ask to join).</p>")
+                .append("<button type=\"submit\" name=\"visitor\" value=\"new\">Sign in as a new visitor</button>")
+                .append("</fieldset>");
         main.append("</form>");
         return new SitePage("Demo sign-in", "Pick a demo member to act as.", SitePage.Section.NONE, main.toString());
     }

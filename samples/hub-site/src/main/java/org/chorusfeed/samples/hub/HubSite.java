@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntSupplier;
 import org.chorusfeed.Chorus;
+import org.chorusfeed.joining.Invitation;
 import org.chorusfeed.post.Post;
 import org.chorusfeed.samples.hub.seed.DemoSeeder;
 import org.chorusfeed.samples.hub.seed.SeedClock;
@@ -99,18 +100,34 @@ public final class HubSite {
      */
     public static RunningHub start(HubConfig config) throws Exception {
         SeedClock clock = new SeedClock();
-        Chorus chorus = Chorus.builder().dataDirectory(config.dataDirectory()).clock(clock).build();
+        // members' blogs: the demo serves two members' blogs on loopback; the fetcher allows that server and
+        // CHORUS_FETCH_ALLOW, nothing else; the hub's Jetty stops the blog server with itself
+        Optional<DemoBlogs> blogs = config.demo() ? Optional.of(DemoBlogs.start()) : Optional.empty();
+        Chorus chorus;
+        try {
+            chorus = Chorus.builder().dataDirectory(config.dataDirectory()).clock(clock)
+                    .fetcher(DemoBlogs.fetcher(config, blogs)).linkPreviews(config.linkPreviews()).build();
+        } catch (RuntimeException | Error e) {
+            closeQuietly(blogs, e);
+            throw e;
+        }
         Server server = null;
         try {
             Optional<DemoSeeder.Summary> seeded = config.demo() ? DemoSeeder.seedIfEmpty(chorus, clock) : Optional.empty();
+            blogs.ifPresent(demo -> demo.pointMembersAt(chorus));
+            blogs.ifPresent(demo -> LOG.info("Demo blogs of @{} and @{} are served at {} and imported into the timeline",
+                    DemoBlogs.RSS_MEMBER, DemoBlogs.ATOM_MEMBER, demo.root()));
             Optional<AdminToken> adminToken = AdminToken.install(chorus, config.adminToken());
+            Optional<Invitation> invitation = config.demo() ? DemoInvitation.ensureOpen(chorus) : Optional.empty();
 
             server = new Server(threadPool());
+            Server hubServer = server;
+            blogs.ifPresent(demo -> hubServer.addBean(demo.server(), true));
             ServerConnector hubConnector = connector(server, "hub", config.host(), config.port());
             ServerConnector partnerConnector = connector(server, "partner", config.host(), config.secondPort());
             server.setConnectors(new Connector[] {hubConnector, partnerConnector});
             server.setHandler(new GracefulHandler(new ContextHandlerCollection(
-                    hubContext(chorus, config.demo(), adminToken),
+                    hubContext(chorus, config, adminToken),
                     partnerContext(hubConnector::getLocalPort))));
             server.setStopTimeout(STOP_TIMEOUT.toMillis());
             server.setRequestLog(new HubRequestLog());
@@ -118,6 +135,8 @@ public final class HubSite {
 
             RunningHub hub = new RunningHub(server, chorus, hubConnector, partnerConnector, config.host());
             logSummary(config, chorus, hub, seeded, adminToken);
+            invitation.ifPresent(i -> LOG.info("Join the network with the demo invitation ({} of {} uses left): {}",
+                    i.uses() - i.used(), i.uses(), hub.url().resolve("/join.html?code=" + i.code())));
             return hub;
         } catch (Exception | Error e) {
             if (server != null) {
@@ -128,7 +147,18 @@ public final class HubSite {
                 }
             }
             chorus.close();
+            closeQuietly(blogs, e);
             throw e;
+        }
+    }
+
+    private static void closeQuietly(Optional<DemoBlogs> blogs, Throwable failure) {
+        if (blogs.isPresent()) {
+            try {
+                blogs.get().close();
+            } catch (Exception stopFailure) {
+                failure.addSuppressed(stopFailure);
+            }
         }
     }
 
@@ -149,7 +179,8 @@ public final class HubSite {
     }
 
     /** The hub's own site: its pages, the demo sign-in, static assets and the Chorus servlet at /chorus/*. */
-    private static ServletContextHandler hubContext(Chorus chorus, boolean demo, Optional<AdminToken> adminToken) {
+    private static ServletContextHandler hubContext(Chorus chorus, HubConfig config, Optional<AdminToken> adminToken) {
+        boolean demo = config.demo();
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");
         context.setVirtualHosts(List.of("@hub"));
@@ -168,6 +199,7 @@ public final class HubSite {
         ChorusServletConfig chorusConfig = ChorusServletConfig.builder(chorus)
                 .memberResolver(demo ? DemoSession.memberResolver() : MemberResolver.none())
                 .hubTitle(TITLE)
+                .approvalRequests(config.approvalRequests())
                 .build();
         ServletHolder chorusServlet = new ServletHolder(CHORUS_SERVLET, new ChorusServlet(chorusConfig));
         chorusServlet.setAsyncSupported(true);

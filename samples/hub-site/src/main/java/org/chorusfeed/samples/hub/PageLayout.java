@@ -67,12 +67,14 @@ final class PageLayout {
         if (!demo) {
             return "";
         }
-        Optional<Member> member = DemoSession.handle(request).flatMap(chorus.members()::findByHandle);
-        if (member.isEmpty()) {
+        Optional<Member> member = DemoSession.member(request, chorus);
+        Optional<String> account = DemoSession.handle(request);
+        if (member.isEmpty() && account.isEmpty()) {
             return "<p class=\"account\"><a class=\"account-link\" href=\"/signin\">Demo sign-in</a></p>";
         }
+        String who = member.isPresent() ? Html.escape(member.get().name()) : "a visitor (not a member)";
         return "<form class=\"account\" method=\"post\" action=\"/signout\">"
-                + "<span class=\"account-who\">Acting as <strong>" + Html.escape(member.get().name()) + "</strong>"
+                + "<span class=\"account-who\">Acting as <strong>" + who + "</strong>"
                 + " <span class=\"demo-badge\">demo</span></span>"
                 + "<input type=\"hidden\" name=\"token\" value=\"" + Html.escape(DemoSession.formToken(request)) + "\">"
                 + "<button type=\"submit\" class=\"button-quiet\">Sign out</button></form>";

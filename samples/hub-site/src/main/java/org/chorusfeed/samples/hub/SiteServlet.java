@@ -21,6 +21,9 @@ final class SiteServlet extends HttpServlet {
     private final transient SitePage events = new SitePage("Events",
             "Demo nights, open lab days, talks and workshops in the Förde Innovation Network.",
             SitePage.Section.EVENTS, Template.resource("pages/events.html"));
+    private final transient SitePage join = new SitePage("Join the network",
+            "Accept an invitation to the Förde Innovation Network, or ask to join.",
+            SitePage.Section.NONE, Template.resource("pages/join.html"));
 
     private final transient SitePage admin = new SitePage("Admin console",
             "Invitations, join requests, reports, hidden posts, members and the audit log of the hub.",
@@ -37,6 +40,11 @@ final class SiteServlet extends HttpServlet {
         switch (path) {
             case "/", "/index.html" -> layout.write(request, response, HttpServletResponse.SC_OK, home);
             case "/events.html" -> layout.write(request, response, HttpServletResponse.SC_OK, events);
+            case "/join.html" -> {
+                // the page's script reads the invitation code from the address: no cache may keep it
+                response.setHeader("Cache-Control", "no-store");
+                layout.write(request, response, HttpServletResponse.SC_OK, join);
+            }
             case "/network.html" -> layout.write(request, response, HttpServletResponse.SC_OK,
                     network.render(request.getParameter("org"), request.getParameter("member")));
             case "/admin.html" -> layout.write(request, response, HttpServletResponse.SC_OK, admin);

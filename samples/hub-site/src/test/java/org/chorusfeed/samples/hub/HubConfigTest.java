@@ -61,4 +61,33 @@ class HubConfigTest {
 
         assertThat(config.toString()).doesNotContain("0123456789abcdef0123").contains("adminToken=(set)");
     }
+
+    // members' blogs
+
+    @Test
+    void linkPreviews_areOnByDefault_offWhenAsked_offForTests_andABadValueNamesTheVariable() {
+        assertThat(HubConfig.fromEnvironment(Map.of()).linkPreviews()).isTrue();
+        assertThat(HubConfig.fromEnvironment(Map.of("CHORUS_PREVIEWS", "off")).linkPreviews()).isFalse();
+        assertThat(HubConfig.forTest(Path.of("data")).linkPreviews()).isFalse();
+        assertThatIllegalArgumentException().isThrownBy(() -> HubConfig.fromEnvironment(Map.of("CHORUS_PREVIEWS", "maybe")))
+                .withMessageContaining("CHORUS_PREVIEWS is 'maybe'");
+    }
+
+    @Test
+    void fetchAllow_isReadAsCommaSeparatedHostPorts_andNoneByDefault() {
+        assertThat(HubConfig.fromEnvironment(Map.of()).fetchAllow()).isEmpty();
+        assertThat(HubConfig.fromEnvironment(Map.of("CHORUS_FETCH_ALLOW", " 127.0.0.1:8081, blogs.internal:443,,")).fetchAllow())
+                .containsExactly("127.0.0.1:8081", "blogs.internal:443");
+        assertThat(HubConfig.fromEnvironment(Map.of("CHORUS_FETCH_ALLOW", "127.0.0.1:8081")).toString())
+                .contains("fetchAllow=[127.0.0.1:8081]");
+    }
+
+    @Test
+    void fetchAllow_refusesRangesWildcardsAndEntriesWithoutAPort_namingTheVariable() {
+        for (String bad : new String[] {"127.0.0.1", "10.0.0.0/8:80", "*:80", "127.1:8080", "host:99999"}) {
+            assertThatIllegalArgumentException().as(bad)
+                    .isThrownBy(() -> HubConfig.fromEnvironment(Map.of("CHORUS_FETCH_ALLOW", bad)))
+                    .withMessageStartingWith("CHORUS_FETCH_ALLOW has '" + bad + "'");
+        }
+    }
 }

@@ -30,7 +30,7 @@ class HubSiteIT {
 
     @BeforeAll
     static void startHub() throws Exception {
-        config = HubConfig.forTest(data).withAdminToken(ADMIN_TOKEN);
+        config = HubConfig.forTest(data).withAdminToken(ADMIN_TOKEN).withApprovalRequests(true);
         hub = HubSite.start(config);
     }
 
@@ -194,6 +194,30 @@ class HubSiteIT {
     }
 
     @Test
+    void demoVisitor_isSignedInWithoutBeingAMember_andAsksToJoin_untilTheAdminApproves() throws Exception {
+        Visitor visitor = new Visitor(hub);
+        HttpResponse<String> signedIn = visitor.postForm("signin", "token=" + Visitor.encode(visitor.formToken())
+                + "&visitor=new", "Origin", visitor.origin());
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
+        JsonNode session = visitor.getJson("chorus/api/session");
+        assertThat(session.path("member").isNull()).isTrue();
+        assertThat(session.path("account").asString()).startsWith("visitor-");
+        assertThat(session.path("joining").asString()).isEqualTo("approval");
+        assertThat(visitor.get("").body()).contains("Acting as <strong>a visitor (not a member)</strong>");
+
+        HttpResponse<String> asked = visitor.sendJson("POST", "chorus/api/join-requests",
+                "{\"handle\":\"gesa\",\"name\":\"Gesa Neu\",\"message\":\"I run a repair café\"}",
+                "X-Chorus-CSRF", session.path("csrf").asString(), "Origin", visitor.origin());
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        String id = Visitor.JSON.readTree(asked.body()).path("id").asString();
+        HttpResponse<String> approved = new Visitor(hub).sendJson("POST", "chorus/api/admin/join-requests/" + id + "/approve",
+                "{}", "Authorization", "Bearer " + ADMIN_TOKEN);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(visitor.getJson("chorus/api/session").path("member").path("handle").asString()).isEqualTo("gesa");
+        assertThat(visitor.get("").body()).contains("Acting as <strong>Gesa Neu</strong>");
+    }
+
+    @Test
     void adminToken_actsAsTheHubAdmin_andAWrongTokenIsRefused() throws Exception {
         Visitor script = new Visitor(hub);
 
@@ -249,5 +273,53 @@ class HubSiteIT {
 
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("Page not found", "href=\"/\"");
+    }
+
+    // members' blogs
+
+    @Test
+    void theDemoBlogsOfTwoMembers_areImported_asPostsDatedByTheirEntries_withoutDuplicates() throws Exception {
+        Visitor visitor = new Visitor(hub);
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+        while (imported(visitor, DemoBlogs.RSS_MEMBER) < 3 || imported(visitor, DemoBlogs.ATOM_MEMBER) < 3) {
+            assertThat(System.nanoTime()).as("both demo blogs imported within a minute").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+
+        List<JsonNode> workshop = blogPosts(visitor, DemoBlogs.RSS_MEMBER);
+        List<JsonNode> buoys = blogPosts(visitor, DemoBlogs.ATOM_MEMBER);
+        assertThat(workshop).extracting(post -> post.path("source").path("title").asString())
+                .containsExactly("Laser cutter back in service", "A sewing corner for repair café nights",
+                        "Workholding for the CNC mill, explained");
+        assertThat(buoys).extracting(post -> post.path("source").path("title").asString())
+                .containsExactly("Buoy 7 recovered after the storm", "Salinity dashboard, first public version",
+                        "Two thesis topics with partners in the network");
+        for (JsonNode post : workshop) {
+            assertThat(post.path("text").asString()).doesNotContain("<").doesNotContain("alert");
+            assertThat(Instant.parse(post.path("publishedAt").asString())).isBefore(Instant.now().minusSeconds(3600));
+        }
+        assertThat(visitor.allPostIds()).doesNotHaveDuplicates().isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        JsonNode status = blogStatus(visitor, DemoBlogs.RSS_MEMBER);
+        assertThat(status.path("imported").asInt()).isEqualTo(3);
+        assertThat(status.path("feedUrl").asString()).endsWith("/werkhaus/feed/");
+        assertThat(status.path("lastError").isNull()).isTrue();
+    }
+
+    private static JsonNode blogStatus(Visitor visitor, String handle) throws Exception {
+        return visitor.getJson("chorus/api/admin/members/" + handle + "/blog", "Authorization", "Bearer " + ADMIN_TOKEN);
+    }
+
+    private static int imported(Visitor visitor, String handle) throws Exception {
+        return blogStatus(visitor, handle).path("imported").asInt();
+    }
+
+    private static List<JsonNode> blogPosts(Visitor visitor, String handle) throws Exception {
+        List<JsonNode> posts = new ArrayList<>();
+        visitor.getJson("chorus/api/timeline?limit=100&member=" + handle).path("items").forEach(post -> {
+            if (post.path("source").path("kind").asString().equals("blog")) {
+                posts.add(post);
+            }
+        });
+        return posts;
     }
 }

@@ -47,7 +47,7 @@ class WidgetBrowserIT {
 
     @BeforeAll
     static void startHub() throws Exception {
-        hub = HubSite.start(HubConfig.forTest(data).withAdminToken(ADMIN_TOKEN));
+        hub = HubSite.start(HubConfig.forTest(data).withAdminToken(ADMIN_TOKEN).withApprovalRequests(true));
     }
 
     @AfterAll
