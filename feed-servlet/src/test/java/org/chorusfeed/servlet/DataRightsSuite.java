@@ -360,12 +360,13 @@ abstract class DataRightsSuite {
         return paths;
     }
 
-    /** What admins read of members, organisations and join requests; and the moderation and audit records. */
+    /** What admins read: members, join requests, organisations, reports, hidden posts, the audit log. */
     private String adminBodies() {
         Client root = bearer(rootToken);
         StringBuilder all = new StringBuilder();
         for (String path : List.of("/chorus/api/admin/members?status=all", "/chorus/api/admin/join-requests?status=all",
-                "/chorus/api/organisations")) {
+                "/chorus/api/organisations", "/chorus/api/admin/reports?status=all", "/chorus/api/admin/posts?hidden=true",
+                "/chorus/api/admin/audit")) {
             Client.Response response = root.get(path);
             assertThat(response.status()).as("%s", response).isEqualTo(200);
             all.append(response.body()).append('\n');

@@ -20,10 +20,9 @@ import org.chorusfeed.store.DataRightsStore;
 final class DataRightsSql {
     /**
      * The rows that hang off the member's posts, removed before the posts themselves (previews go with the posts,
-     * blog feed state and imported entries with the member, by their foreign keys' cascades); and the reports the
-     * member made, and join requests of their account (their name and message).
+     * blog feed state and imported entries with the member, by their foreign keys' cascades).
      */
-    private static final List<String> DEPENDENTS = List.of(
+    private static final List<String> POST_DEPENDENTS = List.of(
             "DELETE FROM post_tags WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)",
             "DELETE FROM post_versions WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)",
             "DELETE FROM appreciations WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?)",
@@ -95,7 +94,7 @@ final class DataRightsSql {
             handle = row.getString(1);
         }
         List<long[]> posts = pairs(tx, "SELECT id, author_id FROM posts WHERE author_id = ? ORDER BY id", member);
-        for (String sql : DEPENDENTS) {
+        for (String sql : POST_DEPENDENTS) {
             update(tx, sql, member);
         }
         update(tx, "DELETE FROM posts WHERE author_id = ?", member);
