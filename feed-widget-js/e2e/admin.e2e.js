@@ -70,6 +70,9 @@ describe('the admin console', { skip }, () => {
     await row.getByRole('button', { name: 'Copy code' }).click();
     await said(page, 'Copied.');
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), stored.code);
+    await row.getByRole('button', { name: 'Copy link' }).click();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()),
+      new URL('/join.html?code=' + stored.code, page.url()).href, 'a link to the hub\'s join page');
 
     await row.getByRole('button', { name: 'Revoke' }).click();
     await confirm(page, null);
