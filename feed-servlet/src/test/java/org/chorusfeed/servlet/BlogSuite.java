@@ -1,5 +1,6 @@
 package org.chorusfeed.servlet;
 
+import static org.chorusfeed.servlet.Clients.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -95,13 +96,6 @@ abstract class BlogSuite {
         var node = Client.JSON.createObjectNode();
         node.set("blogFeedUrl", Client.JSON.valueToTree(url));
         return node.toString();
-    }
-
-    private static void assertProblem(Client.Response response, int status, String type) {
-        assertThat(response.status()).as("%s", response).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.problem()).as("%s", response).isEqualTo(type);
-        assertThat(response.json().path("detail").asString()).isNotBlank();
     }
 
     @Test

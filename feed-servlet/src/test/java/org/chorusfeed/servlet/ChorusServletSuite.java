@@ -1,5 +1,7 @@
 package org.chorusfeed.servlet;
 
+import static org.chorusfeed.servlet.Clients.json;
+import static org.chorusfeed.servlet.Clients.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -148,23 +150,6 @@ abstract class ChorusServletSuite {
         Client.Response response = client.send("POST", "/chorus/api/posts", json("text", text));
         assertThat(response.status()).as("%s", response).isEqualTo(201);
         return response.json();
-    }
-
-    private static String json(Object... fieldsAndValues) {
-        var node = Client.JSON.createObjectNode();
-        for (int i = 0; i < fieldsAndValues.length; i += 2) {
-            node.set((String) fieldsAndValues[i], Client.JSON.valueToTree(fieldsAndValues[i + 1]));
-        }
-        return node.toString();
-    }
-
-    private static void assertProblem(Client.Response response, int status, String type) {
-        assertThat(response.status()).as("%s", response).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.problem()).as("%s", response).isEqualTo(type);
-        assertThat(response.json().path("title").asString()).isNotBlank();
-        assertThat(response.json().path("status").asInt()).isEqualTo(status);
-        assertThat(response.json().path("detail").asString()).isNotBlank().doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     // ---------------------------------------------------------------- timeline

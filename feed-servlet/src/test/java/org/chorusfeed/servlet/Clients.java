@@ -43,4 +43,15 @@ final class Clients {
         }
         return node.toString();
     }
+
+    /** Asserts an RFC 9457 problem of this status and type, with a title and a detail a person can act on. */
+    static void assertProblem(Client.Response response, int status, String type) {
+        assertThat(response.status()).as("%s", response).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.problem()).as("%s", response).isEqualTo(type);
+        assertThat(response.json().path("title").asString()).isNotBlank();
+        assertThat(response.json().path("status").asInt()).isEqualTo(status);
+        assertThat(response.json().path("detail").asString()).isNotBlank().doesNotContain("Exception")
+                .doesNotContain("\tat ");
+    }
 }

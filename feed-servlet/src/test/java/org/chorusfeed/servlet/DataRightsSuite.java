@@ -1,5 +1,7 @@
 package org.chorusfeed.servlet;
 
+import static org.chorusfeed.servlet.Clients.json;
+import static org.chorusfeed.servlet.Clients.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -101,10 +103,6 @@ abstract class DataRightsSuite {
         return clients.bearer(token);
     }
 
-    private static String json(Object... fieldsAndValues) {
-        return Clients.json(fieldsAndValues);
-    }
-
     private static JsonNode created(Client.Response response) {
         assertThat(response.status()).as("%s", response).isEqualTo(201);
         return response.json();
@@ -116,13 +114,6 @@ abstract class DataRightsSuite {
 
     private JsonNode reply(Client client, String parent, String text) {
         return created(client.send("POST", "/chorus/api/posts", json("text", text, "inReplyTo", parent)));
-    }
-
-    private static void assertProblem(Client.Response response, int status, String type) {
-        assertThat(response.status()).as("%s", response).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.problem()).as("%s", response).isEqualTo(type);
-        assertThat(response.json().path("detail").asString()).isNotBlank();
     }
 
     // ---------------------------------------------------------------- history

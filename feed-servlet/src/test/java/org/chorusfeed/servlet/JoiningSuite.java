@@ -1,5 +1,7 @@
 package org.chorusfeed.servlet;
 
+import static org.chorusfeed.servlet.Clients.json;
+import static org.chorusfeed.servlet.Clients.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -118,21 +120,6 @@ abstract class JoiningSuite {
         return created.json();
     }
 
-    private static String json(Object... fieldsAndValues) {
-        var node = Client.JSON.createObjectNode();
-        for (int i = 0; i < fieldsAndValues.length; i += 2) {
-            node.set((String) fieldsAndValues[i], Client.JSON.valueToTree(fieldsAndValues[i + 1]));
-        }
-        return node.toString();
-    }
-
-    private static void assertProblem(Client.Response response, int status, String type) {
-        assertThat(response.status()).as("%s", response).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.problem()).as("%s", response).isEqualTo(type);
-        assertThat(response.json().path("detail").asString()).isNotBlank().doesNotContain("Exception");
-    }
-
     // invitations
 
     @Test
@@ -193,7 +180,7 @@ abstract class JoiningSuite {
         Client.Response again = visitor(unique("v-")).accept(code, "handle", unique("second"), "name", "Second");
 
         assertProblem(again, 410, "invitation-gone");
-        assertThat(again.json().path("status").asString()).isEqualTo("used-up");
+        assertThat(again.json().path("invitationStatus").asString()).isEqualTo("used-up");
         assertThat(again.json().path("detail").asString()).contains("used up");
         assertProblem(anonymous.get("/chorus/api/invitations/" + code), 410, "invitation-gone");
     }
@@ -221,7 +208,7 @@ abstract class JoiningSuite {
         try {
             Client.Response shown = anonymous.get("/chorus/api/invitations/" + code);
             assertProblem(shown, 410, "invitation-gone");
-            assertThat(shown.json().path("status").asString()).isEqualTo("expired");
+            assertThat(shown.json().path("invitationStatus").asString()).isEqualTo("expired");
             Client.Response accepted = visitor(unique("v-")).accept(code, "handle", unique("slow"), "name", "Slow");
             assertProblem(accepted, 410, "invitation-gone");
             assertThat(accepted.json().path("detail").asString()).contains("expired");
@@ -240,7 +227,7 @@ abstract class JoiningSuite {
         Client.Response accepted = visitor(unique("v-")).accept(invitation.path("code").asString(),
                 "handle", unique("late"), "name", "Late");
         assertProblem(accepted, 410, "invitation-gone");
-        assertThat(accepted.json().path("status").asString()).isEqualTo("revoked");
+        assertThat(accepted.json().path("invitationStatus").asString()).isEqualTo("revoked");
         assertThat(find(root.get("/chorus/api/admin/invitations").json(), id).path("status").asString())
                 .isEqualTo("revoked");
         assertProblem(root.send("DELETE", "/chorus/api/admin/invitations/999999", null), 404, "invitation-not-found");
@@ -523,7 +510,7 @@ abstract class JoiningSuite {
         // the decline decides the request, so the approve after it is a conflict: admins reach every route
         assertThat(adminStatuses).containsExactly(200, 201, 204, 200, 200, 409, 200, 200, 200);
         // only the admin's DELETE took effect: the invitation is revoked
-        assertThat(anonymous.get("/chorus/api/invitations/" + code).json().path("status").asString())
+        assertThat(anonymous.get("/chorus/api/invitations/" + code).json().path("invitationStatus").asString())
                 .isEqualTo("revoked");
     }
 

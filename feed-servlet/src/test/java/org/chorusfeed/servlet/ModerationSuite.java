@@ -1,5 +1,7 @@
 package org.chorusfeed.servlet;
 
+import static org.chorusfeed.servlet.Clients.json;
+import static org.chorusfeed.servlet.Clients.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -97,21 +99,6 @@ abstract class ModerationSuite {
     private JsonNode ok(Client.Response response) {
         assertThat(response.status()).as("%s", response).isBetween(200, 201);
         return response.json();
-    }
-
-    private static String json(Object... fieldsAndValues) {
-        var node = Client.JSON.createObjectNode();
-        for (int i = 0; i < fieldsAndValues.length; i += 2) {
-            node.set((String) fieldsAndValues[i], Client.JSON.valueToTree(fieldsAndValues[i + 1]));
-        }
-        return node.toString();
-    }
-
-    private static void assertProblem(Client.Response response, int status, String type) {
-        assertThat(response.status()).as("%s", response).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.problem()).as("%s", response).isEqualTo(type);
-        assertThat(response.json().path("detail").asString()).isNotBlank().doesNotContain("Exception");
     }
 
     private JsonNode hide(String id, String reason) {

@@ -20,7 +20,7 @@ final class JoiningProblems {
             return new ProblemException(ProblemType.INVITATION_NOT_FOUND, e.getMessage());
         }
         if (failure instanceof InvitationClosedException e) {
-            return new ProblemException(ProblemType.INVITATION_GONE, e.getMessage()).with("status", e.statusName());
+            return new ProblemException(ProblemType.INVITATION_GONE, e.getMessage()).with("invitationStatus", e.statusName());
         }
         if (failure instanceof WrongOrganisationException e) {
             return new ProblemException(ProblemType.WRONG_ORGANISATION, e.getMessage())

@@ -37,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 public record JsonBody(Map<String, JsonNode> fields) {
     /** Largest body, in bytes. */
     public static final int MAX_BYTES = 64 * 1024;
+    /** How much of a too-large body is read and dropped before answering 413 on a connection that stays open. */
+    static final long MAX_DRAINED_BYTES = 1024 * 1024;
     /** Deepest nesting of arrays and objects. */
     public static final int MAX_DEPTH = 16;
 
@@ -64,10 +66,30 @@ public record JsonBody(Map<String, JsonNode> fields) {
         requireJson(request.getContentType());
         long declared = request.getContentLengthLong();
         if (declared > MAX_BYTES) {
-            throw tooLarge(declared);
+            throw refuseAfterDraining(request.getInputStream(), tooLarge(declared));
         }
-        byte[] bytes = readAtMost(request.getInputStream(), MAX_BYTES);
+        byte[] bytes;
+        try {
+            bytes = readAtMost(request.getInputStream(), MAX_BYTES);
+        } catch (ProblemException e) {
+            throw refuseAfterDraining(request.getInputStream(), e);
+        }
         return parse(bytes, allowed);
+    }
+
+    /**
+     * Reads and drops what is left of a body that is too large, up to {@link #MAX_DRAINED_BYTES}, so the client,
+     * still sending, reads the 413 instead of a reset connection; a body larger still gets the problem with
+     * {@code Connection: close}, and the container drops the rest with the connection.
+     */
+    private static ProblemException refuseAfterDraining(InputStream in, ProblemException problem) throws IOException {
+        byte[] sink = new byte[8192];
+        long drained = 0;
+        int read;
+        while (drained <= MAX_DRAINED_BYTES && (read = in.read(sink)) >= 0) {
+            drained += read;
+        }
+        return drained > MAX_DRAINED_BYTES ? problem.header("Connection", "close") : problem;
     }
 
     /** Parses body bytes (already within the size limit) as a JSON object with only these fields. */

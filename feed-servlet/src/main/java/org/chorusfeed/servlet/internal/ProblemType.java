@@ -67,7 +67,7 @@ public enum ProblemType {
     // joining (members helper)
     /** No invitation has this code or id. */
     INVITATION_NOT_FOUND(404, "No such invitation"),
-    /** The invitation expired, was used up or was revoked; the {@code status} member says which. */
+    /** The invitation expired, was used up or was revoked; the {@code invitationStatus} member says which. */
     INVITATION_GONE(410, "Invitation no longer valid"),
     /** The invitation is bound to an organisation and the request names another. */
     WRONG_ORGANISATION(422, "Invitation is for another organisation"),
