@@ -82,7 +82,7 @@ public record JsonBody(Map<String, JsonNode> fields) {
      * still sending, reads the 413 instead of a reset connection; a body larger still gets the problem with
      * {@code Connection: close}, and the container drops the rest with the connection.
      */
-    private static ProblemException refuseAfterDraining(InputStream in, ProblemException problem) throws IOException {
+    static ProblemException refuseAfterDraining(InputStream in, ProblemException problem) throws IOException {
         byte[] sink = new byte[8192];
         long drained = 0;
         int read;

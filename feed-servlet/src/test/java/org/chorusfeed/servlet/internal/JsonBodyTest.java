@@ -3,6 +3,8 @@ package org.chorusfeed.servlet.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.assertj.core.api.ThrowableAssert;
@@ -20,6 +22,18 @@ class JsonBodyTest {
             assertThat(p.type()).isEqualTo(type);
             assertThat(p.detail()).contains(detailPart);
         });
+    }
+
+    @Test
+    void aTooLargeBody_isDrainedUpTo1MiB_andTheConnectionStaysOpen_pastThatItCloses() throws IOException {
+        ProblemException problem = new ProblemException(ProblemType.BODY_TOO_LARGE, "too large");
+        ByteArrayInputStream atLimit = new ByteArrayInputStream(new byte[(int) JsonBody.MAX_DRAINED_BYTES]);
+        assertThat(JsonBody.refuseAfterDraining(atLimit, problem).headers()).doesNotContainKey("Connection");
+        assertThat(atLimit.available()).isZero();
+
+        ProblemException past = new ProblemException(ProblemType.BODY_TOO_LARGE, "too large");
+        ByteArrayInputStream pastLimit = new ByteArrayInputStream(new byte[(int) JsonBody.MAX_DRAINED_BYTES + 1]);
+        assertThat(JsonBody.refuseAfterDraining(pastLimit, past).headers()).containsEntry("Connection", "close");
     }
 
     @Test
