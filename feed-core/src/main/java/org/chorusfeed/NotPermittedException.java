@@ -15,7 +15,9 @@ public final class NotPermittedException extends ChorusException {
         /** Only the author or a hub admin may do this. */
         NOT_AUTHOR_OR_ADMIN,
         /** Only a hub admin may do this. */
-        NOT_ADMIN
+        NOT_ADMIN,
+        /** The hub's last active admin cannot leave: the network would have nobody to run it. */
+        LAST_ADMIN
     }
 
     private final Reason reason;

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.chorusfeed.blogs.BlogStatus;
 import org.chorusfeed.NoSuchMemberException;
+import org.chorusfeed.NotPermittedException;
 import org.chorusfeed.export.ExportedPost;
 import org.chorusfeed.export.MemberExport;
 import org.chorusfeed.member.Erasure;
@@ -69,6 +70,11 @@ public final class StoreDataRights {
         if (!member.handle().equals(confirmHandle)) {
             throw new IllegalArgumentException("confirm is '" + confirmHandle + "'; to erase @" + member.handle()
                     + " and everything of theirs, confirm with their handle '" + member.handle() + "'");
+        }
+        if (member.isAdmin() && member.isActive() && store.members().stream()
+                .noneMatch(other -> !other.id().equals(id) && other.isAdmin() && other.isActive())) {
+            throw new NotPermittedException(NotPermittedException.Reason.LAST_ADMIN, "@" + member.handle()
+                    + " is the hub's last active admin and cannot be erased; make another member an admin first");
         }
         return store.eraseMember(id, clock.instant());
     }

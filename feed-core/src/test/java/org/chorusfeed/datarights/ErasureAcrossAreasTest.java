@@ -1,11 +1,13 @@
 package org.chorusfeed.datarights;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.chorusfeed.Chorus;
+import org.chorusfeed.NotPermittedException;
 import org.chorusfeed.member.Member;
 import org.chorusfeed.member.NewMember;
 import org.chorusfeed.member.Role;
@@ -54,6 +56,30 @@ class ErasureAcrossAreasTest {
             assertThat(chorus.posts().find(reported.id())).isEmpty();
             assertThat(chorus.timeline().read(TimelineQuery.latest()).items()).extracting(Post::text)
                     .containsExactly("bob writes");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void theLastActiveAdmin_cannotBeErased_untilAnotherMemberIsAdmin(StoreKind kind) {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
+        try (Chorus chorus = kind.open(dir, clock)) {
+            Member hannah = chorus.members().admit(NewMember.handle("hannah").name("Hannah Admin").role(Role.ADMIN));
+            Member ada = chorus.members().admit(NewMember.handle("ada").name("Ada Example"));
+            chorus.posts().publish(hannah.id(), "still here");
+
+            assertThatThrownBy(() -> chorus.members().erase(hannah.id(), "hannah"))
+                    .isInstanceOfSatisfying(NotPermittedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(NotPermittedException.Reason.LAST_ADMIN))
+                    .hasMessageContaining("last active admin");
+            assertThat(chorus.members().findByHandle("hannah")).isPresent();
+            assertThat(chorus.timeline().read(TimelineQuery.latest()).items()).extracting(Post::text)
+                    .containsExactly("still here");
+
+            chorus.members().admit(NewMember.handle("bea").name("Bea Admin").role(Role.ADMIN));
+            chorus.members().erase(hannah.id(), "hannah");
+            assertThat(chorus.members().findByHandle("hannah")).isEmpty();
+            assertThat(chorus.members().findByHandle("ada")).isPresent();
         }
     }
 }

@@ -422,6 +422,15 @@ abstract class DataRightsSuite {
     }
 
     @Test
+    void theHubsLastActiveAdmin_isRefusedErasure_withAReasonTheyCanActOn() {
+        Client.Response refused = bearer(rootToken).send("DELETE", "/chorus/api/me", json("confirm", "root"));
+        assertProblem(refused, 403, "not-permitted");
+        assertThat(refused.json().path("reason").asString()).isEqualTo("last-admin");
+        assertThat(refused.json().path("detail").asString()).contains("make another member an admin first");
+        assertThat(bearer(rootToken).get("/chorus/api/me").status()).isEqualTo(200);
+    }
+
+    @Test
     void anErasedHandle_isRefusedToNewMembers_untilThirtyDaysHavePassed() {
         Member eve = chorus.members().admit(NewMember.handle("eve").name("Eve"));
         Client client = bearer(chorus.tokens().issue(eve.id(), "eve").secret());
