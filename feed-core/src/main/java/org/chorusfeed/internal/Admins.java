@@ -11,11 +11,12 @@ final class Admins {
     private Admins() {
     }
 
-    static Member require(Store store, MemberId by) {
+    /** The acting admin; {@code act} names what they tried, for the refusal's message ("hide posts"). */
+    static Member require(Store store, MemberId by, String act) {
         Member admin = store.findMember(by).orElseThrow(() -> new NoSuchMemberException(by.toString()));
-        if (!admin.isAdmin() || !admin.isActive()) {
-            throw new NotPermittedException(NotPermittedException.Reason.NOT_ADMIN, "only an active hub admin may do "
-                    + "this; @" + admin.handle() + " is not one");
+        if (!admin.isActiveAdmin()) {
+            throw new NotPermittedException(NotPermittedException.Reason.NOT_ADMIN, "only an active hub admin can "
+                    + act + "; @" + admin.handle() + " is not one");
         }
         return admin;
     }

@@ -71,8 +71,8 @@ public final class StoreDataRights {
             throw new IllegalArgumentException("confirm is '" + confirmHandle + "'; to erase @" + member.handle()
                     + " and everything of theirs, confirm with their handle '" + member.handle() + "'");
         }
-        if (member.isAdmin() && member.isActive() && store.members().stream()
-                .noneMatch(other -> !other.id().equals(id) && other.isAdmin() && other.isActive())) {
+        if (member.isActiveAdmin() && store.members().stream()
+                .noneMatch(other -> !other.id().equals(id) && other.isActiveAdmin())) {
             throw new NotPermittedException(NotPermittedException.Reason.LAST_ADMIN, "@" + member.handle()
                     + " is the hub's last active admin and cannot be erased; make another member an admin first");
         }

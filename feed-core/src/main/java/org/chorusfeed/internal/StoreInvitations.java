@@ -39,7 +39,7 @@ public final class StoreInvitations implements Invitations {
 
     @Override
     public Invitation create(MemberId by, NewInvitation invitation) {
-        Admins.require(store, by);
+        Admins.require(store, by, "create invitations");
         Instant now = clock.instant();
         byte[] secret = new byte[CODE_BYTES];
         random.nextBytes(secret);
@@ -72,7 +72,7 @@ public final class StoreInvitations implements Invitations {
 
     @Override
     public Invitation revoke(MemberId by, long id) {
-        Admins.require(store, by);
+        Admins.require(store, by, "revoke invitations");
         Invitation before = store.findInvitation(id).orElseThrow(() -> new NoSuchInvitationException(Long.toString(id)));
         Invitation revoked = store.revokeInvitation(id, clock.instant()).orElse(before);
         if (before.revokedAt().isEmpty()) {

@@ -48,7 +48,7 @@ public final class StoreJoinRequests implements JoinRequests {
 
     @Override
     public Approval approve(MemberId by, long id) {
-        Admins.require(store, by);
+        Admins.require(store, by, "approve join requests");
         Approval approval = store.approveJoinRequest(id, by, clock.instant());
         audit.record(by, "join-request.approved", "join-request:" + id, null);
         return approval;
@@ -56,7 +56,7 @@ public final class StoreJoinRequests implements JoinRequests {
 
     @Override
     public JoinRequest decline(MemberId by, long id, Optional<String> reason) {
-        Admins.require(store, by);
+        Admins.require(store, by, "decline join requests");
         Optional<String> why = Reasons.optional("reason", reason.orElse(null));
         JoinRequest declined = store.declineJoinRequest(id, by, why, clock.instant());
         audit.record(by, "join-request.declined", "join-request:" + id, why.orElse(null));

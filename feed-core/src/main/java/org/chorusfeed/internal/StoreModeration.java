@@ -3,10 +3,7 @@ package org.chorusfeed.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.chorusfeed.NoSuchMemberException;
 import org.chorusfeed.NoSuchPostException;
-import org.chorusfeed.NotPermittedException;
-import org.chorusfeed.NotPermittedException.Reason;
 import org.chorusfeed.member.Member;
 import org.chorusfeed.member.MemberId;
 import org.chorusfeed.moderation.Moderation;
@@ -47,7 +44,7 @@ public final class StoreModeration implements Moderation {
 
     @Override
     public Post hide(PostId post, MemberId adminId, String reason) {
-        Member admin = requireAdmin(adminId, "hide posts");
+        Member admin = Admins.require(store, adminId, "hide posts");
         String checked = Reasons.required("hiding reason", reason);
         Hiding hiding = new Hiding(checked, clock.instant(), admin.id());
         return store.hidePost(post, hiding, audit.draft(admin.id(), "post.hidden", "post:" + post, checked))
@@ -56,14 +53,14 @@ public final class StoreModeration implements Moderation {
 
     @Override
     public Post unhide(PostId post, MemberId adminId) {
-        Member admin = requireAdmin(adminId, "show hidden posts again");
+        Member admin = Admins.require(store, adminId, "show hidden posts again");
         return store.unhidePost(post, audit.draft(admin.id(), "post.unhidden", "post:" + post, null))
                 .orElseThrow(() -> new NoSuchPostException(post));
     }
 
     @Override
     public Report dismiss(long report, MemberId adminId, @Nullable String reason) {
-        Member admin = requireAdmin(adminId, "dismiss reports");
+        Member admin = Admins.require(store, adminId, "dismiss reports");
         Optional<String> checked = Reasons.optional("dismissal reason", reason);
         Report found = store.findReport(report).orElseThrow(() -> new NoSuchReportException(report));
         if (!found.isOpen()) {
@@ -103,12 +100,4 @@ public final class StoreModeration implements Moderation {
         return store.hiddenPosts(before, limit);
     }
 
-    private Member requireAdmin(MemberId id, String act) {
-        Member member = store.findMember(id).orElseThrow(() -> new NoSuchMemberException(id.toString()));
-        if (!member.isAdmin() || !member.isActive()) {
-            throw new NotPermittedException(Reason.NOT_ADMIN, "only an active hub admin can " + act + "; @"
-                    + member.handle() + " is not one");
-        }
-        return member;
-    }
 }

@@ -78,7 +78,7 @@ public final class StorePosts implements Posts {
         Post post = get(id);
         Member actor = member(actorId);
         boolean author = post.author().equals(actor.id());
-        boolean admin = actor.isAdmin() && actor.isActive();
+        boolean admin = actor.isActiveAdmin();
         if (!author && !admin) {
             if (!post.isPublic()) {
                 throw new NoSuchPostException(id); // a hidden post exists only for its author and admins

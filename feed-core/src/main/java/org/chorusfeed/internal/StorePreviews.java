@@ -39,7 +39,7 @@ public final class StorePreviews implements Previews {
     public Post remove(PostId id, MemberId actorId) {
         Post post = store.findPost(id).orElseThrow(() -> new NoSuchPostException(id));
         Member actor = store.findMember(actorId).orElseThrow(() -> new NoSuchMemberException(actorId.toString()));
-        boolean admin = actor.isAdmin() && actor.isActive();
+        boolean admin = actor.isActiveAdmin();
         if (!post.author().equals(actor.id()) && !admin) {
             throw new NotPermittedException(NotPermittedException.Reason.NOT_AUTHOR_OR_ADMIN,
                     "only the author or a hub admin can remove the preview of post " + id);

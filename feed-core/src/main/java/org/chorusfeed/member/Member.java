@@ -54,6 +54,11 @@ public record Member(MemberId id, String handle, String name, Optional<String> o
         return role == Role.ADMIN;
     }
 
+    /** Whether this member is a hub admin who may act as one now (not suspended, not only invited). */
+    public boolean isActiveAdmin() {
+        return isAdmin() && isActive();
+    }
+
     /** A copy with another status. */
     public Member withStatus(MemberStatus newStatus) {
         return new Member(id, handle, name, organisation, bio, links, blogFeedUrl, role, newStatus, joinedAt, account,

@@ -67,7 +67,8 @@ public final class Api implements AutoCloseable {
         fanOut.add(streams);
         RouteTable.Builder table = RouteTable.builder();
         new TimelineRoutes(chorus, cache, people, postJson, fanOut::processed).addTo(table);
-        new PostRoutes(chorus, people).addTo(table);
+        PostRoutes posts = new PostRoutes(chorus, people);
+        posts.addTo(table);
         // joining, organisations and the admin's member list (members helper)
         JoiningRoutes joining = new JoiningRoutes(chorus, people, config.approvalRequests());
         joining.addTo(table);
@@ -82,7 +83,7 @@ public final class Api implements AutoCloseable {
         // members' blogs
         new BlogRoutes(chorus).addTo(table);
         // link previews
-        new PreviewRoutes(chorus, new PostRoutes(chorus, people), config.publicReads()).addTo(table);
+        new PreviewRoutes(chorus, posts, config.publicReads()).addTo(table);
         // data rights: export and erasure
         new DataRightsRoutes(config).addTo(table);
         this.routes = table.build();
@@ -159,7 +160,7 @@ public final class Api implements AutoCloseable {
             }
             case ADMIN -> {
                 Member member = caller.member().orElseThrow(Problems::unauthenticated);
-                if (!member.isAdmin() || !member.isActive()) {
+                if (!member.isActiveAdmin()) {
                     throw new ProblemException(ProblemType.NOT_PERMITTED, "only an active hub admin may do this; @"
                             + member.handle() + " is not one").with("reason", "not-admin");
                 }

@@ -42,8 +42,12 @@ final class ModerationRoutes {
 
     /** Whether this reader may see the post: anyone a public one, its author and active admins a hidden one. */
     static boolean visibleTo(Post post, Optional<Member> reader) {
-        return post.isPublic() || reader.filter(m -> m.id().equals(post.author()) || m.isAdmin() && m.isActive())
-                .isPresent();
+        return post.isPublic() || isAuthorOrAdmin(post, reader);
+    }
+
+    /** Whether the reader wrote the post or is an active hub admin: who sees its hiding and earlier versions. */
+    static boolean isAuthorOrAdmin(Post post, Optional<Member> reader) {
+        return reader.filter(m -> m.id().equals(post.author()) || m.isActiveAdmin()).isPresent();
     }
 
     private void report(Exchange x) throws IOException {

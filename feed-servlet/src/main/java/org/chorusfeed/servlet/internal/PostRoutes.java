@@ -72,9 +72,7 @@ final class PostRoutes {
         if (!ModerationRoutes.visibleTo(post, x.caller().member())) {
             throw new NoSuchPostException(post.id());
         }
-        Optional<Member> reader = x.caller().member();
-        boolean permitted = reader.filter(m -> m.id().equals(post.author()) || m.isAdmin() && m.isActive()).isPresent();
-        if (!permitted) {
+        if (!ModerationRoutes.isAuthorOrAdmin(post, x.caller().member())) {
             throw new ProblemException(ProblemType.NOT_PERMITTED, "only the author of post " + post.id()
                     + " and hub admins see its earlier versions; readers see when it was edited (editedAt)")
                     .with("reason", "not-author-or-admin");

@@ -64,7 +64,7 @@ final class AdminToken implements Filter {
         if (operatorSecret.isEmpty()) {
             return Optional.empty();
         }
-        Member admin = chorus.members().list().stream().filter(m -> m.isAdmin() && m.isActive()).findFirst()
+        Member admin = chorus.members().list().stream().filter(m -> m.isActiveAdmin()).findFirst()
                 .orElseGet(() -> {
                     LOG.info("CHORUS_ADMIN_TOKEN is set but the hub has no active admin: admitting @hub-admin");
                     return chorus.members().admit(NewMember.handle("hub-admin").name("Hub admin").role(Role.ADMIN));

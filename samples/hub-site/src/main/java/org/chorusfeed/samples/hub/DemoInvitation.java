@@ -28,7 +28,7 @@ final class DemoInvitation {
         if (open.isPresent()) {
             return open;
         }
-        Optional<Member> admin = chorus.members().list().stream().filter(m -> m.isAdmin() && m.isActive()).findFirst();
+        Optional<Member> admin = chorus.members().list().stream().filter(m -> m.isActiveAdmin()).findFirst();
         return admin.map(a -> chorus.invitations().create(a.id(), NewInvitation.singleUse().uses(USES)
                 .validFor(Duration.ofDays(NewInvitation.MAX_DAYS)).note(NOTE)));
     }

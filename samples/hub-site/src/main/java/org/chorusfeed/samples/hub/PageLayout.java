@@ -59,7 +59,7 @@ final class PageLayout {
     /** Whether the visitor acts as an active hub admin (demo mode only: the hub knows nobody else). */
     private boolean isAdmin(HttpServletRequest request) {
         return demo && DemoSession.handle(request).flatMap(chorus.members()::findByHandle)
-                .filter(m -> m.isAdmin() && m.isActive()).isPresent();
+                .filter(m -> m.isActiveAdmin()).isPresent();
     }
 
     /** In demo mode: who the visitor acts as, with a sign-out button, or the way to the demo sign-in. */
