@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.chorusfeed.access.IssuedToken;
 import org.chorusfeed.member.Member;
 import org.chorusfeed.member.NewMember;
+import org.chorusfeed.member.Organisation;
 import org.chorusfeed.post.PostId;
 import org.chorusfeed.timeline.TimelineQuery;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,23 @@ class LimitsTest {
         assertThat(NewMember.handle("ada").bio("b".repeat(300)).bio()).hasSize(300);
         assertThatIllegalArgumentException().isThrownBy(() -> NewMember.handle("ada").bio("b".repeat(301)))
                 .withMessage("bio is 301 characters; the limit is 300");
+    }
+
+    @Test
+    void organisationDescription_of300Characters_passes_301AreRefused() {
+        assertThat(Organisation.of("lab", "Lab").withDescription("d".repeat(300)).description()).hasSize(300);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Organisation.of("lab", "Lab").withDescription("d".repeat(301)))
+                .withMessage("organisation description is 301 characters; the limit is 300");
+    }
+
+    @Test
+    void language_of35Characters_passes_36AreRefused() {
+        String tag35 = "de-abcdefgh-abcdefgh-abcdefgh-abcde";
+        assertThat(tag35).hasSize(35);
+        assertThat(NewMember.handle("ada").language(tag35).language()).contains(tag35);
+        assertThatIllegalArgumentException().isThrownBy(() -> NewMember.handle("ada").language(tag35 + "f"))
+                .withMessageContaining("language is 36 characters long");
     }
 
     @Test
